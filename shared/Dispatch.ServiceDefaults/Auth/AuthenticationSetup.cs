@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Dispatch.ServiceDefaults.Auth;
+
+public static class AuthenticationSetup
+{
+    /// <summary>Every service validates the gateway's tokens itself: signature, issuer, audience, lifetime.</summary>
+    public static WebApplicationBuilder AddDispatchAuthentication(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.SectionName));
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    IssuerSigningKeys = options.Keys(),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = options.ClockSkew,
+                    NameClaimType = DispatchClaims.Username,
+                    RoleClaimType = DispatchClaims.Role,
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator))
+            .AddPolicy(Roles.Branch, p => p.RequireRole(Roles.Branch))
+            .AddPolicy(Roles.Team, p => p.RequireRole(Roles.Team));
+        return builder;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using System.Reflection;
+using Dapper;
+using Dispatch.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Dispatch.ServiceDefaults.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// The service's database from <c>ConnectionStrings:{name}</c>, its migrations (embedded
+    /// <c>Migrations/*.sql</c> of <paramref name="serviceAssembly"/>) applied at start, and its readiness check.
+    /// </summary>
+    public static WebApplicationBuilder AddDispatchDatabase(this WebApplicationBuilder builder, string name, Assembly serviceAssembly)
+    {
+        var raw = builder.Configuration.GetConnectionString(name)
+            ?? throw new InvalidOperationException($"Connection string '{name}' is missing: set ConnectionStrings__{name}.");
+        var connectionString = PostgresConnectionString.Parse(raw);
+        connectionString.ApplicationName ??= builder.Environment.ApplicationName;
+
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        builder.Services.AddNpgsqlDataSourceCore(connectionString.ConnectionString);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton(new MigrationSource(serviceAssembly));
+        // Registered before the bus and the relay so that their tables exist when they start.
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
+        return builder;
+    }
+
+    private static void AddNpgsqlDataSourceCore(this IServiceCollection services, string connectionString) =>
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Dapper;
+using Dispatch.ServiceDefaults.Correlation;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Dispatch.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ in sequence order and marks them sent. Rows are
+/// taken with <c>for update skip locked</c>, so several replicas relay each row once; a crash
+/// between publish and mark re-publishes with the same message id, which the consumers' inbox absorbs.
+/// </summary>
+internal sealed class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? CorrelationId);
+
+    private DateTime _nextCleanup = DateTime.UtcNow;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var relayed = await RelayBatchAsync(stoppingToken);
+                failures = 0;
+                await CleanUpIfDueAsync(stoppingToken);
+                if (relayed < options.Value.BatchSize)
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                logger.LogWarning(ex, "Outbox relay failed (attempt {Attempt}); the events stay in the outbox and will be retried", failures);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * failures, 5000)), stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
+            select sequence, message_id, message_type, body::text as body, correlation_id
+            from outbox_messages
+            where sent_at is null
+            order by sequence
+            limit @BatchSize
+            for update skip locked
+            """, new { options.Value.BatchSize }, transaction, cancellationToken: cancellationToken))).AsList();
+        if (rows.Count == 0)
+            return 0;
+
+        foreach (var row in rows)
+        {
+            var type = ContractTypes.Resolve(row.MessageType);
+            var message = JsonSerializer.Deserialize(row.Body, type, ContractTypes.JsonOptions)!;
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
+            {
+                // The outbox row's id is the message id: a re-published row is recognised by the inbox.
+                context.MessageId = row.MessageId;
+                if (row.CorrelationId is not null)
+                    context.Headers.Set(CorrelationId.HeaderName, row.CorrelationId);
+            }), cancellationToken);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update outbox_messages set sent_at = now() where sequence = any(@Sequences)",
+            new { Sequences = rows.Select(r => r.Sequence).ToArray() }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogDebug("Relayed {Count} events", rows.Count);
+        return rows.Count;
+    }
+
+    private async Task CleanUpIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (DateTime.UtcNow < _nextCleanup)
+            return;
+        _nextCleanup = DateTime.UtcNow.AddMinutes(10);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var cutoff = DateTime.UtcNow - options.Value.Retention;
+        await connection.ExecuteAsync(new CommandDefinition("""
+            delete from outbox_messages where sent_at < @cutoff;
+            delete from inbox_messages where handled_at < @cutoff;
+            """, new { cutoff }, cancellationToken: cancellationToken));
+    }
+}
