@@ -1,0 +1,9 @@
+namespace Dispatch.Matching.Apis;
+
+// Bodies of the order endpoints: every field nullable so a missing one is a 400 naming it, not a binding failure.
+
+internal sealed record ReleaseRequest(string? Reason);
+
+internal sealed record DeclineRequest(string? Reason);
+
+internal sealed record CompleteRequest(decimal? ServiceHours, int? VolunteersCount, string? Summary);

@@ -1,0 +1,195 @@
+using Dispatch.Matching.Data;
+using Dispatch.Matching.Domain;
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Matching.Apis;
+
+/// <summary>The dispatch hall and everything a team does with an order.</summary>
+internal static class OrdersApi
+{
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders");
+        orders.MapGet("/hall", GetHall);
+        orders.MapGet("/mine", GetMine);
+        orders.MapPost("/{needId:guid}/claim", Claim);
+        orders.MapPost("/{needId:guid}/accept", Accept);
+        orders.MapPost("/{needId:guid}/decline", Decline);
+        orders.MapPost("/{needId:guid}/release", Release);
+        orders.MapPost("/{needId:guid}/start", Start);
+        orders.MapPost("/{needId:guid}/complete", Complete);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ItemsPage<HallItem>>, ValidationProblem, ProblemHttpResult>> GetHall(
+        Caller caller, OrderStore store, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (caller.TeamId is not { } teamId || !caller.IsTeam)
+            return NotATeam();
+        if (Paging.Validate(page, pageSize) is { } invalid)
+            return invalid;
+        var (pageNumber, size) = Paging.Of(page, pageSize);
+
+        var team = await store.FindTeamAsync(teamId, ct);
+        if (team is null || !team.IsHatched || team.IsFull)
+            return TypedResults.Ok(new ItemsPage<HallItem>([], 0));
+
+        var candidates = await store.HallCandidatesAsync(team, ct);
+        var ranked = HallRanking.Rank(candidates.Where(o => ClaimEligibility.Refusal(team, o) is null), team);
+        var items = ranked.Skip((pageNumber - 1) * size).Take(size)
+            .Select(x => new HallItem(x.Order.NeedId, x.Order.Title, x.Order.Category, x.Order.CommunityId, x.Order.CommunityName,
+                x.Order.VolunteersNeeded, x.Order.StartsAt, x.Order.EndsAt, x.Score.Score, x.Score.Reason, x.Order.TargetTeamId is not null))
+            .ToList();
+        return TypedResults.Ok(new ItemsPage<HallItem>(items, ranked.Count));
+    }
+
+    private static async Task<Results<Ok<ItemsPage<TeamOrder>>, ValidationProblem, ProblemHttpResult>> GetMine(
+        Caller caller, OrderStore store, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (caller.TeamId is not { } teamId || !caller.IsTeam)
+            return NotATeam();
+        if (status is not null && !OrderStatus.All.Contains(status))
+            return ValidationErrors.For("status", $"status must be one of {string.Join(", ", OrderStatus.All)}.");
+        if (Paging.Validate(page, pageSize) is { } invalid)
+            return invalid;
+        var (pageNumber, size) = Paging.Of(page, pageSize);
+
+        var (orders, total) = await store.MineAsync(teamId, status, pageNumber, size, ct);
+        var items = orders.Select(o => new TeamOrder(o.NeedId, o.Title, o.Category, o.CommunityId, o.CommunityName, o.Status,
+            o.TargetTeamId is not null, o.VolunteersNeeded, o.StartsAt, o.EndsAt, o.ClaimedAt, o.StartedAt, o.CompletedAt,
+            o.ServiceHours, o.VolunteersCount, o.Summary, o.Rating, o.Version)).ToList();
+        return TypedResults.Ok(new ItemsPage<TeamOrder>(items, total));
+    }
+
+    private static Task<Results<Ok<OrderChanged>, ProblemHttpResult>> Claim(
+        Guid needId, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct) =>
+        TakeAsync(needId, caller, OrderAction.Claim, store, clock, ct);
+
+    private static Task<Results<Ok<OrderChanged>, ProblemHttpResult>> Accept(
+        Guid needId, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct) =>
+        TakeAsync(needId, caller, OrderAction.Accept, store, clock, ct);
+
+    private static async Task<Results<Ok<OrderChanged>, ProblemHttpResult>> TakeAsync(
+        Guid needId, Caller caller, OrderAction action, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (caller.TeamId is not { } teamId || !caller.IsTeam)
+            return NotATeam();
+        var order = await store.FindAsync(needId, ct);
+        if (order is null)
+            return Problems.NotFound("order", needId);
+        if (action == OrderAction.Accept && order.TargetTeamId != teamId)
+            return NotTheNamedTeam();
+        var team = await store.FindTeamAsync(teamId, ct);
+        if (ClaimEligibility.Refusal(team, order) is { } refusal)
+            return Problems.Forbidden(refusal);
+        if (!OrderLifecycle.Allows(order.Status, action))
+            return NotClaimable(order, teamId);
+        if (team!.IsFull)
+            return CapacityReached(team);
+
+        switch (await store.ClaimAsync(needId, teamId, action, clock.GetUtcNow(), ct))
+        {
+            case ClaimOutcome.Claimed:
+                return TypedResults.Ok(new OrderChanged(needId, teamId, OrderStatus.Claimed));
+            case ClaimOutcome.OrderTaken:
+                // Another request won the race between our read and our update; say who.
+                var now = await store.FindAsync(needId, ct);
+                return now is null ? Problems.NotFound("order", needId) : NotClaimable(now, teamId);
+            default:
+                var latest = await store.FindTeamAsync(teamId, ct);
+                return latest is { IsHatched: true } ? CapacityReached(latest) : Problems.Forbidden(ClaimEligibility.Refusal(latest, order) ?? "Your team may not take orders now.");
+        }
+    }
+
+    private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> Decline(
+        Guid needId, DeclineRequest? body, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (body?.Reason is { Length: > 500 })
+            return ValidationErrors.For("reason", "reason must be at most 500 characters.");
+        if (caller.TeamId is not { } teamId || !caller.IsTeam)
+            return NotATeam();
+        var order = await store.FindAsync(needId, ct);
+        if (order is null)
+            return Problems.NotFound("order", needId);
+        if (order.TargetTeamId != teamId)
+            return NotTheNamedTeam();
+        if (!OrderLifecycle.Allows(order.Status, OrderAction.Decline))
+            return WrongState(order, OrderAction.Decline);
+        if (!await store.DeclineAsync(needId, teamId, body?.Reason, clock.GetUtcNow(), ct))
+            return await RefusedAfterRaceAsync(needId, teamId, OrderAction.Decline, store, ct);
+        return TypedResults.Ok(new OrderChanged(needId, teamId, OrderStatus.Published));
+    }
+
+    private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> Release(
+        Guid needId, ReleaseRequest? body, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors().RequireText(body?.Reason, "reason", 500);
+        if (errors.Any)
+            return errors.ToProblem();
+        return await AsHolderAsync(needId, caller, OrderAction.Release, store,
+            teamId => store.ReleaseAsync(needId, teamId, body!.Reason!, clock.GetUtcNow(), ct), ct);
+    }
+
+    private static Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> Start(
+        Guid needId, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct) =>
+        AsHolderAsync(needId, caller, OrderAction.Start, store, teamId => store.StartAsync(needId, teamId, clock.GetUtcNow(), ct), ct);
+
+    private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> Complete(
+        Guid needId, CompleteRequest? body, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .Require(body?.ServiceHours is > 0 and <= 1000, "serviceHours", "serviceHours must be more than 0 and at most 1000.")
+            .Require(body?.VolunteersCount is >= 1 and <= 10000, "volunteersCount", "volunteersCount must be between 1 and 10000.")
+            .RequireText(body?.Summary, "summary", 2000);
+        if (errors.Any)
+            return errors.ToProblem();
+        var completion = new Completion(body!.ServiceHours!.Value, body.VolunteersCount!.Value, body.Summary!.Trim());
+        return await AsHolderAsync(needId, caller, OrderAction.Complete, store,
+            teamId => store.CompleteAsync(needId, teamId, completion, clock.GetUtcNow(), ct), ct);
+    }
+
+    /// <summary>The shared shape of release, start and complete: only the holding team, only from the legal state.</summary>
+    private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> AsHolderAsync(
+        Guid needId, Caller caller, OrderAction action, OrderStore store, Func<Guid, Task<bool>> transition, CancellationToken ct)
+    {
+        if (caller.TeamId is not { } teamId || !caller.IsTeam)
+            return NotATeam();
+        var order = await store.FindAsync(needId, ct);
+        if (order is null)
+            return Problems.NotFound("order", needId);
+        if (order.TeamId != teamId)
+            return Problems.Forbidden("Only the team holding this order may do that.");
+        if (!OrderLifecycle.Allows(order.Status, action))
+            return WrongState(order, action);
+        if (!await transition(teamId))
+            return await RefusedAfterRaceAsync(needId, teamId, action, store, ct);
+        return TypedResults.Ok(new OrderChanged(needId, teamId, OrderLifecycle.To(action)));
+    }
+
+    private static async Task<ProblemHttpResult> RefusedAfterRaceAsync(Guid needId, Guid teamId, OrderAction action, OrderStore store, CancellationToken ct) =>
+        await store.FindAsync(needId, ct) is { } order
+            ? order.TeamId == teamId || order.TargetTeamId == teamId ? WrongState(order, action) : Problems.Forbidden("Your team no longer holds this order.")
+            : Problems.NotFound("order", needId);
+
+    private static ProblemHttpResult NotClaimable(Order order, Guid teamId) => order switch
+    {
+        { TeamId: { } holder } when holder == teamId => Problems.Conflict("Order already yours", $"Your team already holds this order ({order.Status})."),
+        { TeamId: { } holder } => Problems.Conflict("Order already claimed", $"Team {holder} holds this order ({order.Status})."),
+        _ => Problems.Conflict("Order not open", $"The order is {order.Status}, not published."),
+    };
+
+    private static ProblemHttpResult WrongState(Order order, OrderAction action) =>
+        Problems.Conflict("Order in the wrong state",
+            $"Cannot {action.ToString().ToLowerInvariant()} an order that is {order.Status}; it must be {string.Join(" or ", OrderLifecycle.From(action))}.");
+
+    private static ProblemHttpResult CapacityReached(Team team) =>
+        Problems.Conflict("Capacity reached", $"capacity reached ({team.OpenOrders}/{team.Capacity})");
+
+    private static ProblemHttpResult NotTheNamedTeam() =>
+        Problems.Forbidden("Only the team this order is directed to may accept or decline it.");
+
+    private static ProblemHttpResult NotATeam() =>
+        Problems.Forbidden("Only a team account works with orders.");
+}

@@ -1,0 +1,10 @@
+namespace Dispatch.Matching.Data;
+
+internal enum ClaimOutcome
+{
+    Claimed,
+    /// <summary>The order was no longer published (or no longer open to this team) when the update ran.</summary>
+    OrderTaken,
+    /// <summary>The team was full or no longer hatched when the update ran; nothing changed.</summary>
+    TeamRefused,
+}

@@ -1,0 +1,12 @@
+namespace Dispatch.Matching.Data;
+
+/// <summary>One group of the match-rate figures; <see cref="Key"/> is the community id or category key.</summary>
+internal sealed class MatchCounts
+{
+    public string? Key { get; init; }
+    public string? Name { get; init; }
+    public long Published { get; init; }
+    public long Claimed { get; init; }
+    public long Completed { get; init; }
+    public double? MedianSecondsToClaim { get; init; }
+}

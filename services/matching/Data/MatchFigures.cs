@@ -1,0 +1,3 @@
+namespace Dispatch.Matching.Data;
+
+internal sealed record MatchFigures(MatchCounts Totals, IReadOnlyList<MatchCounts> ByCommunity, IReadOnlyList<MatchCounts> ByCategory);

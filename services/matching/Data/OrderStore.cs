@@ -1,0 +1,158 @@
+using Dispatch.Contracts;
+using Dispatch.Matching.Domain;
+using Dispatch.ServiceDefaults.Data;
+
+namespace Dispatch.Matching.Data;
+
+/// <summary>
+/// Reads and transitions of orders. Every transition is one conditional update whose
+/// <c>where</c> carries the legal source states from <see cref="OrderLifecycle"/>, so two racing
+/// requests can never both succeed; the event goes to the outbox in the same transaction.
+/// </summary>
+internal sealed class OrderStore(Database database)
+{
+    private const string OrderColumns = """
+        o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category,
+        o.skills, o.volunteers_needed, o.starts_at, o.ends_at, o.claim_deadline, o.urgency, o.target_team_id,
+        o.status, o.team_id, o.version, o.published_at, o.claimed_at, o.started_at, o.completed_at,
+        o.service_hours, o.volunteers_count, o.summary, o.rating
+        """;
+
+    public Task<Order?> FindAsync(Guid needId, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<Order>(
+            $"select {OrderColumns} from orders o left join communities c on c.id = o.community_id where o.need_id = @needId",
+            new { needId }, ct);
+
+    public Task<Team?> FindTeamAsync(Guid teamId, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<Team>("select * from teams where team_id = @teamId", new { teamId }, ct);
+
+    /// <summary>Published orders the team might take: directed to it, or open in its district and category; the domain decides the rest.</summary>
+    public Task<IReadOnlyList<Order>> HallCandidatesAsync(Team team, CancellationToken ct) =>
+        database.QueryAsync<Order>($"""
+            select {OrderColumns} from orders o left join communities c on c.id = o.community_id
+            where o.status = 'published'
+              and (o.target_team_id = @TeamId
+                   or (o.target_team_id is null and o.district_id = @DistrictId and o.category = any(@Categories)))
+            """, new { team.TeamId, team.DistrictId, team.Categories }, ct);
+
+    public async Task<(IReadOnlyList<Order> Items, long Total)> MineAsync(Guid teamId, string? status, int page, int pageSize, CancellationToken ct)
+    {
+        // A directed order waiting for this team's answer is "its" order too.
+        const string filter = """
+            where (o.team_id = @teamId or (o.target_team_id = @teamId and o.status = 'published'))
+              and (cast(@status as text) is null or o.status = @status)
+            """;
+        var parameters = new { teamId, status, limit = pageSize, offset = (page - 1) * pageSize };
+        var items = await database.QueryAsync<Order>($"""
+            select {OrderColumns} from orders o left join communities c on c.id = o.community_id
+            {filter}
+            order by o.published_at desc, o.need_id
+            limit @limit offset @offset
+            """, parameters, ct);
+        var total = await database.QuerySingleAsync<long>($"select count(*) from orders o {filter}", parameters, ct);
+        return (items, total);
+    }
+
+    /// <summary>Claim (or accept a directed order): the order and the team's capacity change together or not at all.</summary>
+    public async Task<ClaimOutcome> ClaimAsync(Guid needId, Guid teamId, OrderAction action, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+            update orders
+            set status = @To, team_id = @teamId, version = version + 1, claimed_at = @now,
+                first_claimed_at = coalesce(first_claimed_at, @now)
+            where need_id = @needId and status = any(@From)
+              and (target_team_id = @teamId or (target_team_id is null and not @directedOnly))
+            returning version
+            """, new { needId, teamId, now, From = OrderLifecycle.From(action), To = OrderLifecycle.To(action), directedOnly = action == OrderAction.Accept }, ct);
+        if (version is null)
+            return ClaimOutcome.OrderTaken;
+
+        var counted = await unit.ExecuteAsync("""
+            update teams set open_orders = open_orders + 1
+            where team_id = @teamId and status = 'hatched' and open_orders < capacity
+            """, new { teamId }, ct);
+        if (counted == 0)
+            return ClaimOutcome.TeamRefused; // disposing without commit rolls the order back too
+
+        await unit.PublishAsync(new OrderClaimed(needId, teamId, now, version.Value), ct);
+        await unit.CommitAsync(ct);
+        return ClaimOutcome.Claimed;
+    }
+
+    /// <summary>The named team turns a directed order down: it stays published, open to every eligible team.</summary>
+    public async Task<bool> DeclineAsync(Guid needId, Guid teamId, string? reason, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+            update orders set status = @To, target_team_id = null, version = version + 1
+            where need_id = @needId and status = any(@From) and target_team_id = @teamId
+            returning version
+            """, new { needId, teamId, From = OrderLifecycle.From(OrderAction.Decline), To = OrderLifecycle.To(OrderAction.Decline) }, ct);
+        if (version is null)
+            return false;
+        await unit.PublishAsync(new OrderDeclined(needId, teamId, reason, now, version.Value), ct);
+        await unit.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The holding team gives the order back: published again, open to all (a directed order too), and a place freed.</summary>
+    public async Task<bool> ReleaseAsync(Guid needId, Guid teamId, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+            update orders set status = @To, team_id = null, target_team_id = null, claimed_at = null, version = version + 1
+            where need_id = @needId and team_id = @teamId and status = any(@From)
+            returning version
+            """, new { needId, teamId, From = OrderLifecycle.From(OrderAction.Release), To = OrderLifecycle.To(OrderAction.Release) }, ct);
+        if (version is null)
+            return false;
+        await unit.ExecuteAsync("""
+            update teams set open_orders = greatest(open_orders - 1, 0), released_orders = released_orders + 1
+            where team_id = @teamId
+            """, new { teamId }, ct);
+        await unit.PublishAsync(new OrderReleased(needId, teamId, reason, now, version.Value), ct);
+        await unit.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> StartAsync(Guid needId, Guid teamId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+            update orders set status = @To, started_at = @now, version = version + 1
+            where need_id = @needId and team_id = @teamId and status = any(@From)
+            returning version
+            """, new { needId, teamId, now, From = OrderLifecycle.From(OrderAction.Start), To = OrderLifecycle.To(OrderAction.Start) }, ct);
+        if (version is null)
+            return false;
+        await unit.PublishAsync(new OrderStarted(needId, teamId, now, version.Value), ct);
+        await unit.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> CompleteAsync(Guid needId, Guid teamId, Completion completion, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+            update orders
+            set status = @To, completed_at = @now, service_hours = @ServiceHours, volunteers_count = @VolunteersCount,
+                summary = @Summary, version = version + 1
+            where need_id = @needId and team_id = @teamId and status = any(@From)
+            returning version
+            """, new
+        {
+            needId, teamId, now, completion.ServiceHours, completion.VolunteersCount, completion.Summary,
+            From = OrderLifecycle.From(OrderAction.Complete), To = OrderLifecycle.To(OrderAction.Complete),
+        }, ct);
+        if (version is null)
+            return false;
+        await unit.ExecuteAsync("""
+            update teams set open_orders = greatest(open_orders - 1, 0), completed_orders = completed_orders + 1
+            where team_id = @teamId
+            """, new { teamId }, ct);
+        await unit.PublishAsync(new OrderCompleted(needId, teamId, completion.ServiceHours, completion.VolunteersCount, completion.Summary, now, version.Value), ct);
+        await unit.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Dispatch.Matching.Domain;
+
+/// <summary>
+/// Whether a team may take an order, from the read models alone. The hall and the claim both ask
+/// it, so a team is never shown an order it would be refused. Capacity is apart: a full team is
+/// eligible but must wait (409), not forbidden (403).
+/// </summary>
+internal static class ClaimEligibility
+{
+    /// <summary>Null when <paramref name="team"/> may take <paramref name="order"/>; otherwise why not, for a 403.</summary>
+    public static string? Refusal(Team? team, Order order)
+    {
+        if (team is null)
+            return "Your team is not known to the dispatch hall yet.";
+        if (!team.IsHatched)
+            return $"Only hatched teams take orders; your team is {team.Status}.";
+        if (order.TargetTeamId is { } target)
+            // The branch named this team itself, so the fit below is its call, not ours.
+            return target == team.TeamId ? null : "This order is directed to another team.";
+        if (!team.Categories.Contains(order.Category))
+            return $"Your team does not serve the category {order.Category}.";
+        var missing = order.Skills.Except(team.Skills).ToList();
+        if (missing.Count > 0)
+            return $"Your team lacks the skills {string.Join(", ", missing)}.";
+        if (!Covers(team, order))
+            return $"The order's community is outside your team's service area ({team.ServiceArea}).";
+        return null;
+    }
+
+    public static bool Covers(Team team, Order order) => team.ServiceArea switch
+    {
+        "district" => team.DistrictId == order.DistrictId,
+        "street" => team.StreetId == order.StreetId,
+        _ => team.CommunityId == order.CommunityId,
+    };
+}

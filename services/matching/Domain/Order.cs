@@ -1,0 +1,31 @@
+namespace Dispatch.Matching.Domain;
+
+/// <summary>A row of <c>orders</c>: the public side of a published need, never its resident's details.</summary>
+internal sealed class Order
+{
+    public Guid NeedId { get; init; }
+    public Guid CommunityId { get; init; }
+    public Guid StreetId { get; init; }
+    public Guid DistrictId { get; init; }
+    public string? CommunityName { get; init; }
+    public string Title { get; init; } = "";
+    public string Category { get; init; } = "";
+    public string[] Skills { get; init; } = [];
+    public int VolunteersNeeded { get; init; }
+    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset EndsAt { get; init; }
+    public DateTimeOffset? ClaimDeadline { get; init; }
+    public string Urgency { get; init; } = "normal";
+    public Guid? TargetTeamId { get; init; }
+    public string Status { get; init; } = OrderStatus.Published;
+    public Guid? TeamId { get; init; }
+    public long Version { get; init; }
+    public DateTimeOffset PublishedAt { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public decimal? ServiceHours { get; init; }
+    public int? VolunteersCount { get; init; }
+    public string? Summary { get; init; }
+    public int? Rating { get; init; }
+}

@@ -1,0 +1,35 @@
+namespace Dispatch.Matching.Domain;
+
+/// <summary>
+/// The one place that says which order transitions are legal. Handlers and consumers ask it for
+/// the states an action may start from and the state it leads to, and put both into their
+/// conditional updates, so the database applies exactly this table whatever the concurrency.
+/// </summary>
+internal static class OrderLifecycle
+{
+    private static readonly Dictionary<OrderAction, (string[] From, string To)> Transitions = new()
+    {
+        [OrderAction.Claim] = ([OrderStatus.Published], OrderStatus.Claimed),
+        [OrderAction.Accept] = ([OrderStatus.Published], OrderStatus.Claimed),
+        // A declined directed order stays published but opens to every eligible team.
+        [OrderAction.Decline] = ([OrderStatus.Published], OrderStatus.Published),
+        [OrderAction.Release] = ([OrderStatus.Claimed], OrderStatus.Published),
+        [OrderAction.Start] = ([OrderStatus.Claimed], OrderStatus.InService),
+        [OrderAction.Complete] = ([OrderStatus.InService], OrderStatus.Completed),
+        [OrderAction.Close] = ([OrderStatus.Completed], OrderStatus.Closed),
+        [OrderAction.Cancel] = ([OrderStatus.Published, OrderStatus.Claimed], OrderStatus.Cancelled),
+    };
+
+    public static string[] From(OrderAction action) => Transitions[action].From;
+
+    public static string To(OrderAction action) => Transitions[action].To;
+
+    public static bool Allows(string status, OrderAction action) => Transitions[action].From.Contains(status);
+
+    /// <summary>The state after <paramref name="action"/>, or null when the action is not legal from <paramref name="status"/>.</summary>
+    public static string? Next(string status, OrderAction action) => Allows(status, action) ? To(action) : null;
+
+    /// <summary>Whether leaving <paramref name="from"/> by <paramref name="action"/> frees a place in the team's capacity.</summary>
+    public static bool FreesCapacity(string from, OrderAction action) =>
+        Next(from, action) is { } to && OrderStatus.HoldsCapacity(from) && !OrderStatus.HoldsCapacity(to);
+}

@@ -1,0 +1,35 @@
+using Dispatch.Matching.Apis;
+using Dispatch.Matching.Consumers;
+using Dispatch.Matching.Data;
+using Dispatch.ServiceDefaults;
+using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDispatchDatabase("Matching", typeof(Program).Assembly);
+builder.AddDispatchMessaging("matching", bus =>
+{
+    bus.AddConsumer<NeedPublishedConsumer>();
+    bus.AddConsumer<NeedUpdatedConsumer>();
+    bus.AddConsumer<NeedCancelledConsumer>();
+    bus.AddConsumer<NeedRatedConsumer>();
+    bus.AddConsumer<TeamRegisteredConsumer>();
+    bus.AddConsumer<TeamHatchedConsumer>();
+    bus.AddConsumer<TeamSuspendedConsumer>();
+    bus.AddConsumer<TeamProfileChangedConsumer>();
+    bus.AddConsumer<CommunityRegisteredConsumer>();
+});
+builder.Services.AddSingleton<OrderStore>();
+builder.Services.AddSingleton<StatsStore>();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapOrdersApi();
+app.MapStatsApi();
+
+app.Run();
+
+public partial class Program;
