@@ -20,7 +20,7 @@ internal static class HallRanking
 
         var score = nearness + workload + 20 * skillsFit + 20 * TrackRecord(team);
         var reason = string.Join(" · ", place, skills, $"当前 {team.OpenOrders}/{team.Capacity} 单");
-        return new HallScore((int)Math.Round(Math.Clamp(score, 0, 100)), reason);
+        return new HallScore((int)Math.Round(Math.Clamp(score, 0, 100), MidpointRounding.AwayFromZero), reason);
     }
 
     /// <summary>The orders best first: directed to this team, then score, then urgent, then the soonest to start.</summary>
