@@ -1,0 +1,81 @@
+using Dapper;
+using Dispatch.Contracts;
+using Dispatch.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Dispatch.Matching.Tests;
+
+/// <summary>
+/// A fresh street of one district for one test: it feeds the service's read models through real
+/// events on the bus (each with an explicit message id) and waits until they have landed, so tests
+/// sharing a service never see each other's places, teams or orders.
+/// </summary>
+public sealed class Street(MatchingService service)
+{
+    public Guid DistrictId { get; } = Guid.NewGuid();
+    public Guid StreetId { get; } = Guid.NewGuid();
+
+    public IBus Bus => service.Services.GetRequiredService<IBus>();
+
+    public async Task<Guid> CommunityAsync(string name, Guid? streetId = null)
+    {
+        var id = Guid.NewGuid();
+        await PublishAsync(new CommunityRegistered(id, name, name + "党支部", streetId ?? StreetId, "文昌路街道", DistrictId, "莱州市"));
+        await WaitForAsync("select count(*) from communities where id = @id", new { id });
+        return id;
+    }
+
+    public async Task<TeamProfile> TeamAsync(Guid communityId, string[]? categories = null, string[]? skills = null,
+        string area = "community", int capacity = 3, string status = "hatched", Guid? streetId = null)
+    {
+        var team = new TeamProfile(Guid.NewGuid(), "银龄先锋", "volunteer_team", communityId, streetId ?? StreetId, DistrictId,
+            categories ?? ["elderly_care"], skills ?? ["入户探访"], area, capacity, 20, "incubating", null, 1);
+        await PublishAsync(new TeamRegistered(team, DateTimeOffset.UtcNow));
+        if (status != "incubating")
+        {
+            team = team with { Status = "hatched", HatchedAt = DateTimeOffset.UtcNow, Version = 2 };
+            await PublishAsync(new TeamHatched(team, DateTimeOffset.UtcNow));
+        }
+        if (status == "suspended")
+        {
+            team = team with { Status = "suspended", Version = 3 };
+            await PublishAsync(new TeamSuspended(team, "测试", DateTimeOffset.UtcNow));
+        }
+        await WaitForAsync("select count(*) from teams where team_id = @TeamId and version = @Version", new { team.TeamId, team.Version });
+        return team;
+    }
+
+    public async Task<Guid> NeedAsync(Guid communityId, string category = "elderly_care", string[]? skills = null,
+        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null)
+    {
+        var need = NewNeed(communityId, category, skills, targetTeamId, streetId, publishedAt);
+        await PublishAsync(need);
+        await WaitForAsync("select count(*) from orders where need_id = @NeedId", new { need.NeedId });
+        return need.NeedId;
+    }
+
+    public NeedPublished NewNeed(Guid communityId, string category = "elderly_care", string[]? skills = null,
+        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null)
+    {
+        var startsAt = DateTimeOffset.UtcNow.AddDays(2);
+        return new NeedPublished(Guid.NewGuid(), communityId, streetId ?? StreetId, DistrictId, "陪独居老人聊天", category,
+            skills ?? ["入户探访"], 2, startsAt, startsAt.AddHours(2), null, "normal", targetTeamId, publishedAt ?? DateTimeOffset.UtcNow);
+    }
+
+    public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
+        Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
+
+    public HttpClient As(TeamProfile team) =>
+        service.ClientWithToken(TestTokens.Team(team.TeamId, team.CommunityId, team.StreetId, team.DistrictId));
+
+    public async Task<T> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new NpgsqlConnection(service.DatabaseConnectionString);
+        return await connection.QuerySingleAsync<T>(sql, parameters);
+    }
+
+    public Task WaitForAsync(string countSql, object parameters, string? because = null) =>
+        Eventually.TrueAsync(async () => await QueryAsync<long>(countSql, parameters) > 0, because: because ?? countSql);
+}
