@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Dispatch.EndToEnd.Tests;
+
+/// <summary>A client of the public API through the gateway, signed in as one account.</summary>
+public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<GatewayClient> SignInAsync(Uri gateway, string username, string password)
+    {
+        using var anonymous = new GatewayClient(gateway);
+        var response = await anonymous.SendAsync(HttpMethod.Post, "/api/auth/token", new { username, password });
+        Assert.True(response.Status == HttpStatusCode.OK, $"sign-in of {username} failed: {response}");
+        return new GatewayClient(gateway, response.Body!["accessToken"]!.GetValue<string>());
+    }
+
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? correlationId = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (correlationId is not null)
+            request.Headers.Add("X-Correlation-Id", correlationId);
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Content.Headers.ContentType?.MediaType, response.Headers.Location, text);
+    }
+
+    public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    public Task<ApiResponse> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
+
+    /// <summary>POSTs and insists on <paramref name="expected"/>, returning the body.</summary>
+    public async Task<JsonNode> PostExpectingAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        var response = await PostAsync(path, body);
+        Assert.True(response.Status == expected, $"POST {path}: expected {(int)expected}, got {response}");
+        return response.Body!;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, string? ContentType, Uri? Location, string Text)
+{
+    public override string ToString() => $"{(int)Status} {Text}";
+}

@@ -1,0 +1,78 @@
+using Dispatch.Contracts;
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Http;
+using Dispatch.ServiceDefaults.Messaging;
+using Dispatch.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dispatch.ServiceDefaults.Tests.Messaging;
+
+/// <summary>
+/// A small service built only from the service defaults, on a fresh database and virtual host of
+/// the real servers: one endpoint that changes state and publishes through the outbox, one consumer.
+/// </summary>
+public sealed class ProbeHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public string ConnectionString { get; } = TestInfrastructure.NewDatabase("defaults");
+    public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+
+    public sealed record CancelRequest(Guid NeedId, string Reason, bool FailAfterWrite);
+
+    public async Task InitializeAsync()
+    {
+        var broker = await TestInfrastructure.NewVirtualHostAsync("defaults");
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["ConnectionStrings:Probe"] = ConnectionString;
+        builder.Configuration["ConnectionStrings:RabbitMq"] = broker;
+        builder.Configuration["Auth:SigningKeys"] = TestTokens.SigningKey;
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+        builder.AddServiceDefaults();
+        builder.AddDispatchDatabase("Probe", typeof(ProbeHost).Assembly);
+        builder.AddDispatchMessaging("probe", bus => bus.AddConsumer<ProbeConsumer>());
+
+        _app = builder.Build();
+        _app.UseServiceDefaults();
+        _app.MapPost("/probe/cancel", async (CancelRequest request, Caller caller, Database database, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Reason))
+                return (IResult)ValidationErrors.For("reason", "reason is required.");
+            await using var unit = await database.BeginAsync(ct);
+            await unit.PublishAsync(new NeedCancelled(request.NeedId, request.Reason, DateTimeOffset.UtcNow), ct);
+            if (request.FailAfterWrite)
+                throw new InvalidOperationException("Simulated failure before commit.");
+            await unit.CommitAsync(ct);
+            return TypedResults.Ok(new { caller.Username });
+        });
+        await _app.StartAsync();
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Records every NeedCancelled it handles, in the same transaction as its inbox row.</summary>
+public sealed class ProbeConsumer(Database database) : IdempotentConsumer<NeedCancelled>(database)
+{
+    protected override Task HandleAsync(NeedCancelled message, UnitOfWork unit, CancellationToken cancellationToken) =>
+        unit.ExecuteAsync("insert into received_messages (need_id) values (@NeedId)", new { message.NeedId }, cancellationToken);
+}
