@@ -1,0 +1,53 @@
+using Dispatch.Needs.Domain;
+
+namespace Dispatch.Needs.Apis;
+
+internal sealed record ItemsPage<T>(IReadOnlyList<T> Items, long Total);
+
+internal sealed record RatingView(int Score, string? Comment);
+
+internal sealed record TimelineItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason);
+
+/// <summary>A need as its branch, its coordinator, an admin or the team holding it sees it, contact included.</summary>
+internal sealed record NeedView(
+    Guid Id,
+    string Title,
+    string Description,
+    string Category,
+    int VolunteersNeeded,
+    string[] Skills,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    DateTimeOffset? ClaimDeadline,
+    string Urgency,
+    int? Beneficiaries,
+    string? Address,
+    string? ContactName,
+    string? ContactPhone,
+    Guid? TargetTeamId,
+    Guid CommunityId,
+    Guid StreetId,
+    string Status,
+    Guid? ClaimedByTeamId,
+    int EscalationLevel,
+    decimal? ServiceHours,
+    int? VolunteersCount,
+    string? CompletionSummary,
+    RatingView? Rating,
+    string? CancelReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? CancelledAt)
+{
+    public static NeedView Of(Need n) => new(
+        n.Id, n.Title, n.Description, n.Category, n.VolunteersNeeded, n.Skills, n.StartsAt, n.EndsAt, n.ClaimDeadline,
+        n.Urgency, n.Beneficiaries, n.Address, n.ContactName, n.ContactPhone, n.TargetTeamId, n.CommunityId, n.StreetId,
+        n.Status, n.ClaimedByTeamId, n.EscalationLevel, n.ServiceHours, n.VolunteersCount, n.CompletionSummary,
+        n.RatingScore is { } score ? new RatingView(score, n.RatingComment) : null, n.CancelReason,
+        n.CreatedAt, n.PublishedAt, n.ClaimedAt, n.StartedAt, n.CompletedAt, n.ClosedAt, n.CancelledAt);
+}
+

@@ -1,0 +1,178 @@
+using Dispatch.Contracts;
+using Dispatch.Needs.Data;
+using Dispatch.Needs.Domain;
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Needs.Apis;
+
+/// <summary>What a branch does with its needs (派单, cancel, 评单), and who may read them.</summary>
+internal static class NeedsApi
+{
+    public static IEndpointRouteBuilder MapNeedsApi(this IEndpointRouteBuilder app)
+    {
+        var needs = app.MapGroup("/api/needs");
+        needs.MapPost("/", Create);
+        needs.MapGet("/", List);
+        needs.MapGet("/{id:guid}", Get);
+        needs.MapGet("/{id:guid}/timeline", GetTimeline);
+        needs.MapPut("/{id:guid}", Edit);
+        needs.MapPost("/{id:guid}/publish", Publish);
+        needs.MapPost("/{id:guid}/cancel", Cancel);
+        needs.MapPost("/{id:guid}/rating", Rate);
+        return app;
+    }
+
+    private static async Task<Results<Created<NeedView>, ValidationProblem, ProblemHttpResult>> Create(
+        NeedRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsBranch || caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
+            return NotABranch();
+        var errors = new ValidationErrors();
+        if ((body ?? Empty).Validate(errors) is not { } content)
+            return errors.ToProblem();
+
+        var need = await store.CreateAsync(content, communityId, streetId, districtId, caller.AccountId, Actor(caller), clock.GetUtcNow(), ct);
+        return TypedResults.Created($"/api/needs/{need.Id}", NeedView.Of(need));
+    }
+
+    private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Edit(
+        Guid id, NeedRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsBranch)
+            return NotABranch();
+        var errors = new ValidationErrors();
+        if ((body ?? Empty).Validate(errors) is not { } content)
+            return errors.ToProblem();
+        if (await OwnNeedAsync(id, caller, store, ct) is not { } need)
+            return Problems.NotFound("need", id);
+        if (!NeedLifecycle.Allows(need.Status, NeedAction.Edit))
+            return WrongState(need.Status, NeedAction.Edit);
+
+        return await store.EditAsync(id, content, clock.GetUtcNow(), ct) is { } edited
+            ? TypedResults.Ok(NeedView.Of(edited))
+            : await RefusedAfterRaceAsync(id, NeedAction.Edit, store, ct);
+    }
+
+    private static Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Publish(
+        Guid id, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct) =>
+        AsOwnerAsync(id, caller, NeedAction.Publish, store, () => store.PublishAsync(id, Actor(caller), clock.GetUtcNow(), ct), ct);
+
+    private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Cancel(
+        Guid id, CancelRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsBranch)
+            return NotABranch();
+        var errors = new ValidationErrors().RequireText(body?.Reason, "reason", 500);
+        if (errors.Any)
+            return errors.ToProblem();
+        var reason = body!.Reason!.Trim();
+        return await AsOwnerAsync(id, caller, NeedAction.Cancel, store, () => store.CancelAsync(id, reason, Actor(caller), clock.GetUtcNow(), ct), ct);
+    }
+
+    private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Rate(
+        Guid id, RatingRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsBranch)
+            return NotABranch();
+        var errors = new ValidationErrors()
+            .Require(body?.Score is >= 1 and <= 5, "score", "score must be a whole number from 1 to 5.")
+            .Require(body?.Comment is null || body.Comment.Length <= 1000, "comment", "comment must be at most 1000 characters.");
+        if (errors.Any)
+            return errors.ToProblem();
+        var comment = string.IsNullOrWhiteSpace(body!.Comment) ? null : body.Comment.Trim();
+        return await AsOwnerAsync(id, caller, NeedAction.Rate, store,
+            () => store.RateAsync(id, body.Score!.Value, comment, Actor(caller), clock.GetUtcNow(), ct), ct);
+    }
+
+    private static async Task<Results<Ok<NeedView>, ProblemHttpResult>> Get(Guid id, Caller caller, NeedStore store, CancellationToken ct) =>
+        await VisibleNeedAsync(id, caller, store, ct) is { } need ? TypedResults.Ok(NeedView.Of(need)) : Problems.NotFound("need", id);
+
+    private static async Task<Results<Ok<IEnumerable<TimelineItem>>, ProblemHttpResult>> GetTimeline(
+        Guid id, Caller caller, NeedStore store, CancellationToken ct)
+    {
+        if (await VisibleNeedAsync(id, caller, store, ct) is null)
+            return Problems.NotFound("need", id);
+        var entries = await store.TimelineAsync(id, ct);
+        return TypedResults.Ok(entries.Select(e => new TimelineItem(e.At, e.FromStatus, e.ToStatus, e.Actor, e.Reason)));
+    }
+
+    private static async Task<Results<Ok<ItemsPage<NeedView>>, ValidationProblem, ProblemHttpResult>> List(
+        Caller caller, NeedStore store, string? status, string? category, Guid? communityId, string? q, int? page, int? pageSize,
+        CancellationToken ct)
+    {
+        if (!caller.IsBranch && !caller.IsCoordinator && !caller.IsAdmin)
+            return Problems.Forbidden("Only a branch, a coordinator or an admin lists needs; a team sees its orders in the hall.");
+        var errors = new ValidationErrors()
+            .Require(status is null || NeedStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", NeedStatus.All)}.")
+            .Require(category is null || ServiceCategories.IsKnown(category), "category",
+                $"category must be one of {string.Join(", ", ServiceCategories.Names.Keys)}.")
+            .Require(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
+            .Check(page, pageSize);
+        if (errors.Any)
+            return errors.ToProblem();
+        if (caller.IsBranch && communityId is { } asked && asked != caller.CommunityId)
+            return Problems.Forbidden("A branch lists only its own community's needs.");
+
+        var (pageNumber, size) = Paging.Of(page, pageSize);
+        var filter = new NeedFilter(
+            caller.IsBranch ? caller.CommunityId ?? Guid.Empty : communityId,
+            caller.IsCoordinator ? caller.StreetId ?? Guid.Empty : null,
+            status, category, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), pageNumber, size);
+        var (items, total) = await store.ListAsync(filter, ct);
+        return TypedResults.Ok(new ItemsPage<NeedView>(items.Select(NeedView.Of).ToList(), total));
+    }
+
+    /// <summary>The shared shape of publish, cancel and rate: only the need's own branch, only from a legal state.</summary>
+    private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> AsOwnerAsync(
+        Guid id, Caller caller, NeedAction action, NeedStore store, Func<Task<Need?>> transition, CancellationToken ct)
+    {
+        if (!caller.IsBranch)
+            return NotABranch();
+        if (await OwnNeedAsync(id, caller, store, ct) is not { } need)
+            return Problems.NotFound("need", id);
+        if (!NeedLifecycle.Allows(need.Status, action))
+            return WrongState(need.Status, action);
+        return await transition() is { } changed
+            ? TypedResults.Ok(NeedView.Of(changed))
+            : await RefusedAfterRaceAsync(id, action, store, ct);
+    }
+
+    private static async Task<Need?> OwnNeedAsync(Guid id, Caller caller, NeedStore store, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } need && caller.IsBranch && need.CommunityId == caller.CommunityId ? need : null;
+
+    /// <summary>The need when the caller may read it; anyone else is told it does not exist.</summary>
+    private static async Task<Need?> VisibleNeedAsync(Guid id, Caller caller, NeedStore store, CancellationToken ct)
+    {
+        var need = await store.FindAsync(id, ct);
+        var visible = need is not null && (caller.IsAdmin
+            || (caller.IsBranch && need.CommunityId == caller.CommunityId)
+            || (caller.IsCoordinator && need.StreetId == caller.StreetId)
+            || (caller.IsTeam && caller.TeamId is { } teamId && need.ClaimedByTeamId == teamId));
+        return visible ? need : null;
+    }
+
+    // Another request changed the need between our read and our locked update: report the state it is in now.
+    private static async Task<ProblemHttpResult> RefusedAfterRaceAsync(Guid id, NeedAction action, NeedStore store, CancellationToken ct) =>
+        await store.FindAsync(id, ct) is { } now ? WrongState(now.Status, action) : Problems.NotFound("need", id);
+
+    private static ProblemHttpResult WrongState(string status, NeedAction action) =>
+        Problems.Conflict("Need in the wrong state",
+            $"The need is {status}; {Verb(action)} is allowed only when it is {string.Join(" or ", NeedLifecycle.From(action))}.");
+
+    private static string Verb(NeedAction action) => action switch
+    {
+        NeedAction.Edit => "editing",
+        NeedAction.Publish => "publishing",
+        NeedAction.Cancel => "cancelling",
+        _ => "rating",
+    };
+
+    private static string Actor(Caller caller) => caller.Username.Length > 0 ? caller.Username : caller.AccountId.ToString();
+
+    private static ProblemHttpResult NotABranch() =>
+        Problems.Forbidden("Only a community's branch account writes, publishes, cancels and rates needs.");
+
+    private static readonly NeedRequest Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+}

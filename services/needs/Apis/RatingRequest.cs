@@ -1,0 +1,3 @@
+namespace Dispatch.Needs.Apis;
+
+internal sealed record RatingRequest(int? Score, string? Comment);

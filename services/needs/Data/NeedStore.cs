@@ -1,0 +1,161 @@
+using Dispatch.Contracts;
+using Dispatch.Needs.Domain;
+using Dispatch.ServiceDefaults.Data;
+
+namespace Dispatch.Needs.Data;
+
+/// <summary>
+/// Reads and the branch's writes of needs. A transition locks the row, asks <see cref="NeedLifecycle"/>
+/// whether it is legal from the state found, and writes the change, its timeline entry and its event
+/// (into the outbox) in one transaction.
+/// </summary>
+internal sealed class NeedStore(Database database)
+{
+    public Task<Need?> FindAsync(Guid id, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<Need>("select * from needs where id = @id", new { id }, ct);
+
+    public async Task<Need> CreateAsync(NeedContent content, Guid communityId, Guid streetId, Guid districtId, Guid createdBy,
+        string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var need = await unit.QuerySingleAsync<Need>("""
+            insert into needs (id, community_id, street_id, district_id, created_by, title, description, category,
+                               volunteers_needed, skills, starts_at, ends_at, claim_deadline, urgency, beneficiaries,
+                               address, contact_name, contact_phone, target_team_id, status, created_at, updated_at)
+            values (@Id, @communityId, @streetId, @districtId, @createdBy, @Title, @Description, @Category,
+                    @VolunteersNeeded, @Skills, @StartsAt, @EndsAt, @ClaimDeadline, @Urgency, @Beneficiaries,
+                    @Address, @ContactName, @ContactPhone, @TargetTeamId, @Status, @now, @now)
+            returning *
+            """, new
+        {
+            Id = Guid.CreateVersion7(), communityId, streetId, districtId, createdBy, content.Title, content.Description,
+            content.Category, content.VolunteersNeeded, content.Skills, content.StartsAt, content.EndsAt, content.ClaimDeadline,
+            content.Urgency, content.Beneficiaries, content.Address, content.ContactName, content.ContactPhone,
+            content.TargetTeamId, Status = NeedStatus.Draft, now,
+        }, ct);
+        await RecordAsync(unit, need.Id, now, null, need.Status, actor, null, ct);
+        await unit.CommitAsync(ct);
+        return need;
+    }
+
+    /// <summary>Rewrites a draft's content; null when the need is no longer a draft.</summary>
+    public async Task<Need?> EditAsync(Guid id, NeedContent content, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        if (await LockForAsync(unit, id, NeedAction.Edit, ct) is null)
+            return null;
+        var need = await unit.QuerySingleAsync<Need>("""
+            update needs
+            set title = @Title, description = @Description, category = @Category, volunteers_needed = @VolunteersNeeded,
+                skills = @Skills, starts_at = @StartsAt, ends_at = @EndsAt, claim_deadline = @ClaimDeadline,
+                urgency = @Urgency, beneficiaries = @Beneficiaries, address = @Address, contact_name = @ContactName,
+                contact_phone = @ContactPhone, target_team_id = @TargetTeamId, updated_at = @now
+            where id = @id
+            returning *
+            """, new
+        {
+            id, content.Title, content.Description, content.Category, content.VolunteersNeeded, content.Skills,
+            content.StartsAt, content.EndsAt, content.ClaimDeadline, content.Urgency, content.Beneficiaries,
+            content.Address, content.ContactName, content.ContactPhone, content.TargetTeamId, now,
+        }, ct);
+        await unit.PublishAsync(new NeedUpdated(need.Id, need.Title, need.Category, need.Skills, need.VolunteersNeeded,
+            need.StartsAt, need.EndsAt, now), ct);
+        await unit.CommitAsync(ct);
+        return need;
+    }
+
+    /// <summary>派单: the draft goes out as an order; the event names no resident.</summary>
+    public async Task<Need?> PublishAsync(Guid id, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        if (await LockForAsync(unit, id, NeedAction.Publish, ct) is not { } from)
+            return null;
+        var need = await unit.QuerySingleAsync<Need>(
+            "update needs set status = @To, published_at = @now, updated_at = @now where id = @id returning *",
+            new { id, To = NeedLifecycle.To(NeedAction.Publish), now }, ct);
+        await RecordAsync(unit, id, now, from, need.Status, actor, null, ct);
+        await unit.PublishAsync(new NeedPublished(need.Id, need.CommunityId, need.StreetId, need.DistrictId, need.Title,
+            need.Category, need.Skills, need.VolunteersNeeded, need.StartsAt, need.EndsAt, need.ClaimDeadline, need.Urgency,
+            need.TargetTeamId, now), ct);
+        await unit.CommitAsync(ct);
+        return need;
+    }
+
+    public async Task<Need?> CancelAsync(Guid id, string reason, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        if (await LockForAsync(unit, id, NeedAction.Cancel, ct) is not { } from)
+            return null;
+        var need = await unit.QuerySingleAsync<Need>("""
+            update needs set status = @To, cancel_reason = @reason, cancelled_at = @now, updated_at = @now
+            where id = @id returning *
+            """, new { id, To = NeedLifecycle.To(NeedAction.Cancel), reason, now }, ct);
+        await RecordAsync(unit, id, now, from, need.Status, actor, reason, ct);
+        await unit.PublishAsync(new NeedCancelled(id, reason, now), ct);
+        await unit.CommitAsync(ct);
+        return need;
+    }
+
+    /// <summary>评单: the branch rates the completed service and the need closes.</summary>
+    public async Task<Need?> RateAsync(Guid id, int score, string? comment, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        if (await LockForAsync(unit, id, NeedAction.Rate, ct) is not { } from)
+            return null;
+        var need = await unit.QuerySingleAsync<Need>("""
+            update needs set status = @To, rating_score = @score, rating_comment = @comment, closed_at = @now, updated_at = @now
+            where id = @id returning *
+            """, new { id, To = NeedLifecycle.To(NeedAction.Rate), score, comment, now }, ct);
+        await RecordAsync(unit, id, now, from, need.Status, actor, null, ct);
+        await unit.PublishAsync(new NeedRated(id, need.ClaimedByTeamId, score, comment, now), ct);
+        await unit.CommitAsync(ct);
+        return need;
+    }
+
+    public async Task<(IReadOnlyList<Need> Items, long Total)> ListAsync(NeedFilter filter, CancellationToken ct)
+    {
+        const string where = """
+            where (cast(@CommunityId as uuid) is null or community_id = @CommunityId)
+              and (cast(@StreetId as uuid) is null or street_id = @StreetId)
+              and (cast(@Status as text) is null or status = @Status)
+              and (cast(@Category as text) is null or category = @Category)
+              and (cast(@Pattern as text) is null or title ilike @Pattern or description ilike @Pattern)
+            """;
+        var parameters = new
+        {
+            filter.CommunityId, filter.StreetId, filter.Status, filter.Category,
+            Pattern = filter.Query is { } q ? "%" + EscapeLike(q) + "%" : null,
+            Limit = filter.PageSize, Offset = (filter.Page - 1) * filter.PageSize,
+        };
+        var items = await database.QueryAsync<Need>($"""
+            select * from needs
+            {where}
+            order by created_at desc, id desc
+            limit @Limit offset @Offset
+            """, parameters, ct);
+        var total = await database.QuerySingleAsync<long>($"select count(*) from needs {where}", parameters, ct);
+        return (items, total);
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid id, CancellationToken ct) =>
+        database.QueryAsync<TimelineEntry>(
+            "select at, from_status, to_status, actor, reason from need_timeline where need_id = @id order by at, id",
+            new { id }, ct);
+
+    /// <summary>Appends a transition to the need's timeline, inside the transaction that made it.</summary>
+    public static Task RecordAsync(UnitOfWork unit, Guid needId, DateTimeOffset at, string? from, string to, string actor, string? reason, CancellationToken ct) =>
+        unit.ExecuteAsync("""
+            insert into need_timeline (need_id, at, from_status, to_status, actor, reason)
+            values (@needId, @at, @from, @to, @actor, @reason)
+            """, new { needId, at = at.ToUniversalTime(), from, to, actor, reason }, ct);
+
+    /// <summary>Locks the need and returns its state when <paramref name="action"/> is legal from it, else null.</summary>
+    private static async Task<string?> LockForAsync(UnitOfWork unit, Guid id, NeedAction action, CancellationToken ct)
+    {
+        var status = await unit.QuerySingleOrDefaultAsync<string>("select status from needs where id = @id for update", new { id }, ct);
+        return status is not null && NeedLifecycle.Allows(status, action) ? status : null;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}

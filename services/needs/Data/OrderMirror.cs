@@ -1,0 +1,69 @@
+using Dispatch.Needs.Domain;
+using Dispatch.ServiceDefaults.Data;
+
+namespace Dispatch.Needs.Data;
+
+/// <summary>
+/// Mirrors the order's progress onto its need, so the branch sees what the teams did. The row is
+/// locked, <see cref="NeedLifecycle.Mirror"/> decides from its state and the versions, and the
+/// change with its timeline entry commits together with the consumer's inbox row.
+/// </summary>
+internal static class OrderMirror
+{
+    public static async Task ApplyAsync(UnitOfWork unit, OrderUpdate update, CancellationToken ct)
+    {
+        var need = await unit.QuerySingleOrDefaultAsync<Need>(
+            "select status, order_version from needs where id = @NeedId for update", new { update.NeedId }, ct);
+        if (need is null || NeedLifecycle.Mirror(need.Status, need.OrderVersion, update.Progress, update.Version) is not { } to)
+            return; // unknown, stale, repeated, or the branch already ended it
+
+        var parameters = new
+        {
+            update.NeedId, To = to, update.Version, update.TeamId, update.Reason, update.EscalationLevel,
+            update.ServiceHours, update.VolunteersCount, update.Summary, At = update.At.ToUniversalTime(), Now = DateTimeOffset.UtcNow,
+        };
+        await unit.ExecuteAsync(Sql(update.Progress), parameters, ct);
+        var reason = update.Progress == OrderProgress.Escalated ? $"escalated to level {update.EscalationLevel}" : update.Reason;
+        await NeedStore.RecordAsync(unit, update.NeedId, update.At, need.Status, to, update.Actor, reason, ct);
+    }
+
+    // The team of a claim, start or completion is the holder, whatever events came before (or have yet to come).
+    private static string Sql(OrderProgress progress) => progress switch
+    {
+        OrderProgress.Claimed => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now,
+                claimed_by_team_id = @TeamId, claimed_at = @At
+            where id = @NeedId
+            """,
+        OrderProgress.Released => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now,
+                claimed_by_team_id = null, claimed_at = null, started_at = null
+            where id = @NeedId
+            """,
+        OrderProgress.Declined => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now, target_team_id = null
+            where id = @NeedId
+            """,
+        OrderProgress.Started => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now,
+                claimed_by_team_id = @TeamId, started_at = @At
+            where id = @NeedId
+            """,
+        OrderProgress.Completed => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now,
+                claimed_by_team_id = @TeamId, completed_at = @At, service_hours = @ServiceHours,
+                volunteers_count = @VolunteersCount, completion_summary = @Summary
+            where id = @NeedId
+            """,
+        OrderProgress.Expired => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now
+            where id = @NeedId
+            """,
+        OrderProgress.Escalated => """
+            update needs set order_version = @Version, updated_at = @Now,
+                escalation_level = greatest(escalation_level, @EscalationLevel)
+            where id = @NeedId
+            """,
+        _ => throw new ArgumentOutOfRangeException(nameof(progress), progress, "Not an order event the needs service mirrors."),
+    };
+}

@@ -1,0 +1,56 @@
+namespace Dispatch.Needs.Domain;
+
+/// <summary>
+/// The one place that says which need transitions are legal: the branch's own actions, and how the
+/// order's progress reported by the matching service is mirrored. Handlers and consumers ask it and
+/// put its answer into their conditional updates; they do not re-decide.
+/// </summary>
+internal static class NeedLifecycle
+{
+    private static readonly Dictionary<NeedAction, (string[] From, string To)> BranchTransitions = new()
+    {
+        // Editing keeps a draft a draft: once published, teams may already be looking at it.
+        [NeedAction.Edit] = ([NeedStatus.Draft], NeedStatus.Draft),
+        [NeedAction.Publish] = ([NeedStatus.Draft], NeedStatus.Published),
+        [NeedAction.Cancel] = ([NeedStatus.Draft, NeedStatus.Published, NeedStatus.Claimed], NeedStatus.Cancelled),
+        [NeedAction.Rate] = ([NeedStatus.Completed], NeedStatus.Closed),
+    };
+
+    private static readonly Dictionary<OrderProgress, string?> MirroredStates = new()
+    {
+        [OrderProgress.Claimed] = NeedStatus.Claimed,
+        [OrderProgress.Released] = NeedStatus.Published,
+        // A declined directed order stays published; only its target team is cleared.
+        [OrderProgress.Declined] = NeedStatus.Published,
+        [OrderProgress.Started] = NeedStatus.InService,
+        [OrderProgress.Completed] = NeedStatus.Completed,
+        [OrderProgress.Expired] = NeedStatus.Expired,
+        // Escalation widens the order's reach; the need keeps its state and records the level.
+        [OrderProgress.Escalated] = null,
+    };
+
+    /// <summary>States no order event may move a need out of: a draft has no order; the branch ended the others.</summary>
+    private static readonly string[] BeyondTheOrder = [NeedStatus.Draft, NeedStatus.Cancelled, NeedStatus.Closed];
+
+    public static string[] From(NeedAction action) => BranchTransitions[action].From;
+
+    public static string To(NeedAction action) => BranchTransitions[action].To;
+
+    public static bool Allows(string status, NeedAction action) => BranchTransitions[action].From.Contains(status);
+
+    /// <summary>The state after <paramref name="action"/>, or null when the action is not legal from <paramref name="status"/>.</summary>
+    public static string? Next(string status, NeedAction action) => Allows(status, action) ? To(action) : null;
+
+    /// <summary>
+    /// The state a need takes when the order event of <paramref name="orderVersion"/> arrives, or null when
+    /// the event must be ignored: it is not newer than the <paramref name="appliedVersion"/> already
+    /// mirrored (a duplicate or a late arrival), or the need is a draft, cancelled or closed.
+    /// Events are applied by version, not by arrival, so a completion that overtakes its claim still ends completed.
+    /// </summary>
+    public static string? Mirror(string status, long appliedVersion, OrderProgress progress, long orderVersion)
+    {
+        if (orderVersion <= appliedVersion || BeyondTheOrder.Contains(status))
+            return null;
+        return MirroredStates[progress] ?? status;
+    }
+}
