@@ -1,0 +1,7 @@
+namespace Dispatch.Gateway.Accounts;
+
+/// <summary>The place (and team) an account is bound to, as its token will carry it.</summary>
+internal sealed record AccountBinding(Guid? CommunityId, Guid? StreetId, Guid? DistrictId, Guid? TeamId)
+{
+    public static AccountBinding None { get; } = new(null, null, null, null);
+}

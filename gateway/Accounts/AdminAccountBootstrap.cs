@@ -1,0 +1,51 @@
+using Dispatch.ServiceDefaults.Auth;
+
+namespace Dispatch.Gateway.Accounts;
+
+/// <summary>
+/// Makes sure the <c>admin</c> account exists with the password of <c>Dispatch:AdminPassword</c>
+/// (creates it, or resets its hash when the configured password no longer verifies), so a fresh
+/// installation can be signed into and a forgotten password is recovered by restarting with a new one.
+/// Registered after the database's migrator, so the table exists when it runs.
+/// </summary>
+internal sealed class AdminAccountBootstrap(
+    AccountStore store, Passwords passwords, IConfiguration configuration, TimeProvider clock, ILogger<AdminAccountBootstrap> logger) : IHostedService
+{
+    public const string Username = "admin";
+    public const string PasswordKey = "Dispatch:AdminPassword";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var password = configuration[PasswordKey];
+        if (string.IsNullOrEmpty(password))
+        {
+            logger.LogWarning("{Key} is not set (env Dispatch__AdminPassword): no admin account was created or changed.", PasswordKey);
+            return;
+        }
+
+        var existing = await store.FindAsync(Username, cancellationToken);
+        if (existing is null)
+        {
+            var account = new Account
+            {
+                Id = Guid.CreateVersion7(),
+                Username = Username,
+                PasswordHash = passwords.Hash(password),
+                Role = Roles.Admin,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            // Another replica starting at the same moment may win; its row has the same password.
+            if (await store.TryInsertAsync(account, cancellationToken))
+                logger.LogInformation("Created the admin account.");
+            return;
+        }
+
+        if (!passwords.Verify(existing.PasswordHash, password))
+        {
+            await store.SetPasswordHashAsync(existing.Id, passwords.Hash(password), cancellationToken);
+            logger.LogInformation("Reset the admin account's password to the configured one.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,3 @@
+namespace Dispatch.Gateway.Apis;
+
+public sealed record ItemsPage<T>(IReadOnlyList<T> Items, int Total);

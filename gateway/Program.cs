@@ -1,0 +1,51 @@
+using Dispatch.Gateway.Accounts;
+using Dispatch.Gateway.Apis;
+using Dispatch.Gateway.Health;
+using Dispatch.Gateway.Teams;
+using Dispatch.ServiceDefaults;
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDispatchDatabase("Identity", typeof(Program).Assembly);
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.AddDestinationHealthChecks();
+
+// Accounts and sign-in; the admin account is ensured after the migrator (registered above) made the table.
+builder.Services.AddSingleton(services => new TokenWriter(
+    builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions(), TimeProvider.System));
+builder.Services.AddSingleton<Passwords>();
+builder.Services.AddSingleton<AccountStore>();
+builder.Services.AddScoped<SignIn>();
+builder.Services.AddHostedService<AdminAccountBootstrap>();
+
+// The team registry, asked where a new account belongs, with the caller's token.
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTransient<CallerHeadersHandler>();
+builder.Services.AddHttpClient<TeamRegistryClient>(http =>
+        http.BaseAddress = new Uri(builder.Configuration["Services:Teams"] ?? "http://127.0.0.1:5102"))
+    .AddHttpMessageHandler<CallerHeadersHandler>()
+    .AddStandardResilienceHandler(resilience =>
+    {
+        // A person is waiting for the answer: retry briefly, then say 503 rather than hang.
+        resilience.Retry.MaxRetryAttempts = 2;
+        resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
+        resilience.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(8);
+    });
+
+var app = builder.Build();
+
+// The landing page is public; placed before the defaults' authorization, whose fallback policy would otherwise ask for a token.
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseServiceDefaults();
+app.MapAuthApi();
+app.MapAccountsApi();
+app.MapReverseProxy();
+
+app.Run();
+
+public partial class Program;
