@@ -1,0 +1,138 @@
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Http;
+using Dispatch.Teams.Data;
+using Dispatch.Teams.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Teams.Apis;
+
+/// <summary>The place directory (district → street → community): everyone reads it, only an admin adds to it.</summary>
+internal static class PlacesApi
+{
+    private const int NameLength = 100;
+
+    public static IEndpointRouteBuilder MapPlacesApi(this IEndpointRouteBuilder app)
+    {
+        var places = app.MapGroup("/api/places");
+        places.MapGet("/", GetTree);
+        places.MapGet("/districts/{id:guid}", GetDistrict);
+        places.MapGet("/streets/{id:guid}", GetStreet);
+        places.MapGet("/communities/{id:guid}", GetCommunity);
+        places.MapPost("/districts", AddDistrict);
+        places.MapPost("/districts/{districtId:guid}/streets", AddStreet);
+        places.MapPost("/streets/{streetId:guid}/communities", AddCommunity);
+        return app;
+    }
+
+    private static async Task<Ok<List<DistrictNode>>> GetTree(PlaceStore store, CancellationToken ct)
+    {
+        var districts = await store.DistrictsAsync(ct);
+        var streets = (await store.StreetsAsync(ct)).ToLookup(s => s.DistrictId);
+        var communities = (await store.CommunitiesAsync(ct)).ToLookup(c => c.StreetId);
+        var tree = districts
+            .Select(d => new DistrictNode(d.Id, d.Name, streets[d.Id]
+                .Select(s => new StreetNode(s.Id, s.Name, communities[s.Id].Select(ToNode).ToList()))
+                .ToList()))
+            .ToList();
+        return TypedResults.Ok(tree);
+    }
+
+    private static async Task<Results<Ok<DistrictNode>, ProblemHttpResult>> GetDistrict(Guid id, PlaceStore store, CancellationToken ct)
+    {
+        var district = await store.FindDistrictAsync(id, ct);
+        if (district is null)
+            return Problems.NotFound("district", id);
+        var streets = await store.StreetsOfDistrictAsync(id, ct);
+        var nodes = new List<StreetNode>();
+        foreach (var street in streets)
+            nodes.Add(new StreetNode(street.Id, street.Name, (await store.CommunitiesOfStreetAsync(street.Id, ct)).Select(ToNode).ToList()));
+        return TypedResults.Ok(new DistrictNode(district.Id, district.Name, nodes));
+    }
+
+    private static async Task<Results<Ok<StreetDetail>, ProblemHttpResult>> GetStreet(Guid id, PlaceStore store, CancellationToken ct)
+    {
+        var street = await store.FindStreetAsync(id, ct);
+        if (street is null)
+            return Problems.NotFound("street", id);
+        return TypedResults.Ok(await ToDetailAsync(street, store, ct));
+    }
+
+    private static async Task<Results<Ok<CommunityDetail>, ProblemHttpResult>> GetCommunity(Guid id, PlaceStore store, CancellationToken ct)
+    {
+        var community = await store.FindCommunityAsync(id, ct);
+        return community is null ? Problems.NotFound("community", id) : TypedResults.Ok(ToDetail(community));
+    }
+
+    private static async Task<Results<Created<DistrictNode>, ValidationProblem, ProblemHttpResult>> AddDistrict(
+        PlaceRequest? body, Caller caller, PlaceStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsAdmin)
+            return NotAdmin();
+        var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
+        if (errors.Any)
+            return errors.ToProblem();
+
+        var id = Guid.CreateVersion7();
+        var name = body!.Name!.Trim();
+        if (await store.AddDistrictAsync(id, name, clock.GetUtcNow(), ct) == AddOutcome.Duplicate)
+            return Problems.Conflict("District already exists", $"There is already a district named '{name}'.");
+        return TypedResults.Created($"/api/places/districts/{id}", new DistrictNode(id, name, []));
+    }
+
+    private static async Task<Results<Created<StreetDetail>, ValidationProblem, ProblemHttpResult>> AddStreet(
+        Guid districtId, PlaceRequest? body, Caller caller, PlaceStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsAdmin)
+            return NotAdmin();
+        var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
+        if (errors.Any)
+            return errors.ToProblem();
+
+        var id = Guid.CreateVersion7();
+        var name = body!.Name!.Trim();
+        switch (await store.AddStreetAsync(id, districtId, name, clock.GetUtcNow(), ct))
+        {
+            case AddOutcome.ParentMissing:
+                return Problems.NotFound("district", districtId);
+            case AddOutcome.Duplicate:
+                return Problems.Conflict("Street already exists", $"This district already has a street named '{name}'.");
+        }
+        var street = await store.FindStreetAsync(id, ct);
+        return TypedResults.Created($"/api/places/streets/{id}", await ToDetailAsync(street!, store, ct));
+    }
+
+    private static async Task<Results<Created<CommunityDetail>, ValidationProblem, ProblemHttpResult>> AddCommunity(
+        Guid streetId, CommunityRequest? body, Caller caller, PlaceStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsAdmin)
+            return NotAdmin();
+        var errors = new ValidationErrors()
+            .RequireText(body?.Name?.Trim(), "name", NameLength)
+            .RequireText(body?.BranchName?.Trim(), "branchName", NameLength);
+        if (errors.Any)
+            return errors.ToProblem();
+
+        var id = Guid.CreateVersion7();
+        var name = body!.Name!.Trim();
+        switch (await store.AddCommunityAsync(id, streetId, name, body.BranchName!.Trim(), clock.GetUtcNow(), ct))
+        {
+            case AddOutcome.ParentMissing:
+                return Problems.NotFound("street", streetId);
+            case AddOutcome.Duplicate:
+                return Problems.Conflict("Community already exists", $"This street already has a community named '{name}'.");
+        }
+        var community = await store.FindCommunityAsync(id, ct);
+        return TypedResults.Created($"/api/places/communities/{id}", ToDetail(community!));
+    }
+
+    private static async Task<StreetDetail> ToDetailAsync(Street street, PlaceStore store, CancellationToken ct) =>
+        new(street.Id, street.Name, street.DistrictId, street.DistrictName,
+            (await store.CommunitiesOfStreetAsync(street.Id, ct)).Select(ToNode).ToList());
+
+    private static CommunityDetail ToDetail(Community c) =>
+        new(c.Id, c.Name, c.BranchName, c.StreetId, c.StreetName, c.DistrictId, c.DistrictName);
+
+    private static CommunityNode ToNode(Community c) => new(c.Id, c.Name, c.BranchName);
+
+    private static ProblemHttpResult NotAdmin() => Problems.Forbidden("Only an admin may add places.");
+}
