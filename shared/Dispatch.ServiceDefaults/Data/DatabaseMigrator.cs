@@ -39,9 +39,10 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, MigrationSourc
 
     private async Task EnsureDatabaseExistsAsync(CancellationToken cancellationToken)
     {
-        var target = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        // The data source's own ConnectionString has the password stripped; the source keeps the full one.
+        var target = new NpgsqlConnectionStringBuilder(source.ConnectionString);
         var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
-        var maintenance = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString) { Database = "postgres", Pooling = false };
+        var maintenance = new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
@@ -96,8 +97,10 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, MigrationSourc
 }
 
 /// <summary>The SQL scripts a service applies: the shared outbox/inbox first, then its own, in name order.</summary>
-public sealed class MigrationSource(Assembly serviceAssembly)
+public sealed class MigrationSource(Assembly serviceAssembly, string connectionString)
 {
+    public string ConnectionString => connectionString;
+
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public IEnumerable<(string Version, string Sql)> Scripts() =>

@@ -27,7 +27,7 @@ public static class DatabaseSetup
         builder.Services.AddNpgsqlDataSourceCore(connectionString.ConnectionString);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Database>();
-        builder.Services.AddSingleton(new MigrationSource(serviceAssembly));
+        builder.Services.AddSingleton(new MigrationSource(serviceAssembly, connectionString.ConnectionString));
         // Registered before the bus and the relay so that their tables exist when they start.
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
