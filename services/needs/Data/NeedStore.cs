@@ -137,9 +137,10 @@ internal sealed class NeedStore(Database database)
         return (items, total);
     }
 
+    // In the order the transitions were applied: an event's own time may be older than the row before it.
     public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid id, CancellationToken ct) =>
         database.QueryAsync<TimelineEntry>(
-            "select at, from_status, to_status, actor, reason from need_timeline where need_id = @id order by at, id",
+            "select at, from_status, to_status, actor, reason from need_timeline where need_id = @id order by id",
             new { id }, ct);
 
     /// <summary>Appends a transition to the need's timeline, inside the transaction that made it.</summary>

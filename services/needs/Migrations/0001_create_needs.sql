@@ -55,4 +55,4 @@ create table need_timeline (
     actor        text not null,
     reason       text
 );
-create index need_timeline_by_need on need_timeline (need_id, at, id);
+create index need_timeline_by_need on need_timeline (need_id, id);

@@ -59,7 +59,7 @@ public sealed class OrderMirroringTests(NeedsService service)
         await Eventually.TrueAsync(async () => (await community.NeedAsync(id))["escalationLevel"]!.GetValue<int>() == 1);
 
         var timeline = await community.TimelineAsync(id);
-        Assert.Single(timeline, e => e!["toStatus"]!.GetValue<string>() == "claimed");
+        Assert.Single(timeline, e => e!["fromStatus"]?.GetValue<string>() == "published" && e["toStatus"]!.GetValue<string>() == "claimed");
         Assert.Equal(1L, await community.QueryAsync<long>("select count(*) from inbox_messages where message_id = @messageId", new { messageId }));
     }
 
