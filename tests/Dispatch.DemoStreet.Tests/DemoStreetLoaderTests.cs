@@ -1,0 +1,42 @@
+using Xunit;
+
+namespace Dispatch.DemoStreet.Tests;
+
+public sealed class DemoStreetLoaderTests
+{
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(13, 14)]
+    [InlineData(14, 1)]
+    public void Need_starts_on_one_of_the_next_14_days_at_0100_utc_and_lasts_three_hours(int index, int daysAhead)
+    {
+        var today = new DateTimeOffset(2026, 3, 10, 18, 45, 0, TimeSpan.FromHours(8));
+
+        var (startsAt, endsAt) = DemoStreetLoader.NeedTime(today, index);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 1, 0, 0, TimeSpan.Zero).AddDays(daysAhead), startsAt);
+        Assert.Equal(TimeSpan.Zero, startsAt.Offset);
+        Assert.Equal(startsAt.AddHours(3), endsAt);
+    }
+
+    [Fact]
+    public void Demo_usernames_follow_the_community_key_and_the_team_order()
+    {
+        Assert.Equal("huiquan-branch", DemoStreetLoader.BranchUsername("huiquan"));
+        Assert.Equal("team-01", DemoStreetLoader.TeamUsername(0));
+        Assert.Equal("team-75", DemoStreetLoader.TeamUsername(74));
+    }
+
+    [Fact]
+    public void Options_need_gateway_admin_password_and_a_password_of_eight_characters()
+    {
+        var options = LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--admin-password", "x", "--password", "demo-2026"], out _);
+
+        Assert.NotNull(options);
+        Assert.Equal(new Uri("http://127.0.0.1:8080"), options.Gateway);
+        Assert.Null(LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--admin-password", "x", "--password", "short"], out var error));
+        Assert.Contains("--password", error);
+        Assert.Null(LoaderOptions.Parse(["--admin-password", "x", "--password", "demo-2026"], out error));
+        Assert.Contains("--gateway", error);
+    }
+}
