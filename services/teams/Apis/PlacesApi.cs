@@ -43,9 +43,8 @@ internal static class PlacesApi
         if (district is null)
             return Problems.NotFound("district", id);
         var streets = await store.StreetsOfDistrictAsync(id, ct);
-        var nodes = new List<StreetNode>();
-        foreach (var street in streets)
-            nodes.Add(new StreetNode(street.Id, street.Name, (await store.CommunitiesOfStreetAsync(street.Id, ct)).Select(ToNode).ToList()));
+        var communities = (await store.CommunitiesOfDistrictAsync(id, ct)).ToLookup(c => c.StreetId);
+        var nodes = streets.Select(s => new StreetNode(s.Id, s.Name, communities[s.Id].Select(ToNode).ToList())).ToList();
         return TypedResults.Ok(new DistrictNode(district.Id, district.Name, nodes));
     }
 

@@ -39,26 +39,31 @@ internal static partial class TeamRegistration
     }
 
     /// <summary>The new team, incubating, from a request <see cref="Validate"/> accepted.</summary>
-    public static Team ToTeam(RegisterTeamRequest body, Community community, DateTimeOffset now) => new()
+    public static Team ToTeam(RegisterTeamRequest body, Community community, DateTimeOffset clock)
     {
-        Id = Guid.CreateVersion7(),
-        Name = body.Name!.Trim(),
-        Kind = body.Kind!,
-        CommunityId = community.Id,
-        StreetId = community.StreetId,
-        DistrictId = community.DistrictId,
-        Categories = body.Categories!,
-        Skills = (body.Skills ?? []).Select(s => s.Trim()).Distinct().ToArray(),
-        ServiceArea = body.ServiceArea ?? ServiceAreas.Community,
-        Capacity = body.Capacity!.Value,
-        MembersCount = body.MembersCount!.Value,
-        LeaderName = body.LeaderName!.Trim(),
-        LeaderPhone = body.LeaderPhone!.Trim(),
-        Status = TeamLifecycle.Initial,
-        Version = 1,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        // PostgreSQL keeps microseconds: the 201 must show the time exactly as a later read will.
+        var now = clock.AddTicks(-(clock.Ticks % 10));
+        return new Team
+        {
+            Id = Guid.CreateVersion7(),
+            Name = body.Name!.Trim(),
+            Kind = body.Kind!,
+            CommunityId = community.Id,
+            StreetId = community.StreetId,
+            DistrictId = community.DistrictId,
+            Categories = body.Categories!,
+            Skills = (body.Skills ?? []).Select(s => s.Trim()).Distinct().ToArray(),
+            ServiceArea = body.ServiceArea ?? ServiceAreas.Community,
+            Capacity = body.Capacity!.Value,
+            MembersCount = body.MembersCount!.Value,
+            LeaderName = body.LeaderName!.Trim(),
+            LeaderPhone = body.LeaderPhone!.Trim(),
+            Status = TeamLifecycle.Initial,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
 
     [GeneratedRegex(@"^[0-9+\- ]{5,30}$")]
     private static partial Regex Phone();

@@ -43,6 +43,9 @@ internal sealed class PlaceStore(Database database)
     public Task<IReadOnlyList<Community>> CommunitiesOfStreetAsync(Guid streetId, CancellationToken ct) =>
         database.QueryAsync<Community>($"select {CommunityColumns} where s.id = @streetId order by c.name, c.id", new { streetId }, ct);
 
+    public Task<IReadOnlyList<Community>> CommunitiesOfDistrictAsync(Guid districtId, CancellationToken ct) =>
+        database.QueryAsync<Community>($"select {CommunityColumns} where d.id = @districtId order by c.name, c.id", new { districtId }, ct);
+
     public async Task<AddOutcome> AddDistrictAsync(Guid id, string name, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
