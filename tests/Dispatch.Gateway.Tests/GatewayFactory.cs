@@ -18,8 +18,6 @@ public class GatewayFactory() : ServiceFactory<Program>("Identity")
 
     protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
     [
-        // The shared migrator reopens the data source's connection string, from which Npgsql drops the password unless told to keep it.
-        ("ConnectionStrings:Identity", DatabaseConnectionString + ";Persist Security Info=true"),
         ("Dispatch:AdminPassword", AdminPassword),
         ("ReverseProxy:Clusters:needs:Destinations:d1:Address", Fakes.Address.ToString()),
         ("ReverseProxy:Clusters:teams:Destinations:d1:Address", DeadAddress.ToString()),
