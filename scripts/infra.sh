@@ -15,10 +15,16 @@
 # A URL already set in the environment (POSTGRES_URL, RABBITMQ_URL) means "use that
 # server": nothing is installed or started for it.
 #
-# Ports (override to run several instances side by side):
-#   DISPATCH_PG_PORT (55432), DISPATCH_RABBITMQ_PORT (56720),
+# Exported once started: POSTGRES_URL (server-level, postgres://dispatch:dispatch@
+# 127.0.0.1:PORT; services create their own databases), RABBITMQ_URL
+# (amqp://guest:guest@127.0.0.1:PORT/), RABBITMQ_MANAGEMENT_URL
+# (http://guest:guest@127.0.0.1:PORT). infra_stop unsets them again.
+#
+# Ports: DISPATCH_PG_PORT (55432), DISPATCH_RABBITMQ_PORT (56720),
 #   DISPATCH_RABBITMQ_MANAGEMENT_PORT (56730), DISPATCH_RABBITMQ_DIST_PORT (56740),
-#   DISPATCH_EPMD_PORT (56750)
+#   DISPATCH_EPMD_PORT (56750). A default port that is taken slides to the next
+#   free one (up to +9); a port set explicitly must be free.
+# One run per data dir at a time (flock); INFRA_LOCK_WAIT=<s> waits instead of failing.
 # Logs: <data_dir>/logs/postgres.log, <data_dir>/rabbitmq/log/.
 
 INFRA_PG_VERSION=${INFRA_PG_VERSION:-15}
@@ -26,16 +32,18 @@ INFRA_RMQ_BIN=${INFRA_RMQ_BIN:-/usr/lib/rabbitmq/bin}
 INFRA_PG_START_TIMEOUT=${INFRA_PG_START_TIMEOUT:-60}
 INFRA_RMQ_START_TIMEOUT=${INFRA_RMQ_START_TIMEOUT:-120}
 
-_infra_log() { printf '[infra] %s\n' "$*" >&2; }
+# Never fails: stderr may be a closed pipe (e.g. `./run.sh | tee` after Ctrl-C).
+_infra_log() { printf '[infra] %s\n' "$*" >&2 2>/dev/null || true; }
 
-# Last lines of a log file, indented, on stderr (used when a start fails).
+# Size of a file in bytes (0 if missing): marks where this start's log lines begin.
+_infra_size() { stat -c %s "$1" 2>/dev/null || echo 0; }
+
+# Last lines that this start wrote to log file $1 (from byte offset $2), on stderr.
 _infra_tail() {
-  local f
-  for f in "$@"; do
-    [[ -s $f ]] || continue
-    printf '[infra] --- last lines of %s ---\n' "$f" >&2
-    tail -n 40 "$f" | sed 's/^/    /' >&2
-  done
+  local f=$1 from=${2:-0} lines
+  lines=$(tail -c +"$((from + 1))" "$f" 2>/dev/null | tail -n 30) || true
+  [[ -n $lines ]] || return 0
+  printf '[infra] --- last lines of %s ---\n%s\n' "$f" "$(sed 's/^/    /' <<<"$lines")" >&2 2>/dev/null || true
 }
 
 _infra_require_init() {
@@ -77,6 +85,32 @@ infra_init() {
   # Short id, unique per data dir: keeps RabbitMQ node names and /tmp fallbacks apart
   # for run.sh (.data) and test.sh (.data/test).
   INFRA_ID=$(printf '%s' "$INFRA_DATA_DIR" | sha1sum | cut -c1-8)
+
+  # One run per data dir at a time: a second ./test.sh on the same dir would
+  # otherwise restart the first one's servers under its feet. The lock is held
+  # until this shell exits; servers started here do not inherit it.
+  [[ -z ${_INFRA_LOCK_FD:-} ]] || return 0
+  exec {_INFRA_LOCK_FD}>>"$INFRA_DATA_DIR/.lock"
+  if ! flock -n "$_INFRA_LOCK_FD"; then
+    _infra_log "another run (pid $(cat "$INFRA_DATA_DIR/.lock.pid" 2>/dev/null || echo '?')) is using" \
+      "$INFRA_DATA_DIR; waiting ${INFRA_LOCK_WAIT:-0} s for it (INFRA_LOCK_WAIT)"
+    if ! flock -w "${INFRA_LOCK_WAIT:-0}" "$_INFRA_LOCK_FD"; then
+      _infra_log "$INFRA_DATA_DIR is still in use; giving up (wait for it, or set INFRA_LOCK_WAIT)"
+      exec {_INFRA_LOCK_FD}>&-
+      _INFRA_LOCK_FD=
+      return 1
+    fi
+  fi
+  echo "$$" >"$INFRA_DATA_DIR/.lock.pid"
+}
+
+# Run "$@" without the data-dir lock fd (for anything that may outlive this shell).
+_infra_nolock() {
+  if [[ -n ${_INFRA_LOCK_FD:-} ]]; then
+    "$@" {_INFRA_LOCK_FD}>&-
+  else
+    "$@"
+  fi
 }
 
 # ---------------------------------------------------------------------------------
@@ -141,9 +175,9 @@ infra_ensure_packages() {
 # identify current directory" when the caller's cwd is not readable by postgres.
 _infra_pg_run() {
   if [[ $(id -u) == 0 ]]; then
-    (cd / && runuser -u postgres -- "$@")
+    (cd / && _infra_nolock runuser -u postgres -- "$@")
   else
-    (cd / && "$@")
+    (cd / && _infra_nolock "$@")
   fi
 }
 
@@ -153,6 +187,7 @@ _infra_pg_own() { [[ $(id -u) != 0 ]] || chown postgres:postgres "$@"; }
 # Where the cluster lives: <data_dir>, or /tmp/dispatch-<id> when the postgres user
 # cannot traverse to <data_dir> (some parent dir is not world-searchable).
 _infra_pg_base() {
+  [[ $(id -u) != 0 ]] || chmod o+x "$INFRA_DATA_DIR" # search only, no listing
   if [[ $(id -u) == 0 ]] && ! runuser -u postgres -- test -x "$INFRA_DATA_DIR" 2>/dev/null; then
     printf '/tmp/dispatch-%s\n' "$INFRA_ID"
   else
@@ -162,6 +197,7 @@ _infra_pg_base() {
 
 infra_start_postgres() {
   _infra_require_init || return 1
+  [[ -z ${_INFRA_PG_URL_SET:-} ]] || return 0 # already started here
   if [[ -n ${POSTGRES_URL:-} && -z ${_INFRA_PG_DATA:-} ]]; then
     _infra_log "using PostgreSQL from POSTGRES_URL"
     return 0
@@ -186,6 +222,8 @@ infra_start_postgres() {
   chmod 700 "$sockdir"
   touch "$log"
   _infra_pg_own "$sockdir" "$log"
+  # Fallback location: leave a pointer where people look for the log.
+  [[ $base == "$INFRA_DATA_DIR" ]] || ln -sfn "$log" "$INFRA_DATA_DIR/logs/postgres.log"
 
   # Leftover from an earlier run that did not stop cleanly?
   if [[ -f $pgdata/postmaster.pid ]]; then
@@ -252,25 +290,29 @@ log_line_prefix = '%m [%p] %q%u@%d '
 EOF
   _infra_pg_own "$pgdata/dispatch.conf"
 
+  local log_from
+  log_from=$(_infra_size "$log")
   _infra_log "starting PostgreSQL on 127.0.0.1:$port ..."
   # pg_ctl detaches the server with setsid, so Ctrl-C in the caller does not kill it
   # behind our back; infra_stop does the stopping.
+  # Registered before starting, so that infra_stop from a trap (Ctrl-C during the
+  # start) stops it too.
+  _INFRA_PG_DATA=$pgdata
+  _INFRA_PG_BIN=$bin
   if ! _infra_pg_run "$bin/pg_ctl" start -D "$pgdata" -l "$log" -w -t "$INFRA_PG_START_TIMEOUT" -s \
     >/dev/null 2>>"$log"; then
     _infra_log "PostgreSQL failed to start"
-    _infra_tail "$log"
-    _infra_pg_run "$bin/pg_ctl" stop -D "$pgdata" -m immediate -s >/dev/null 2>&1 || true
+    _infra_tail "$log" "$log_from"
+    _infra_stop_postgres
     return 1
   fi
-  _INFRA_PG_DATA=$pgdata
-  _INFRA_PG_BIN=$bin
 
   # pg_ctl -w already waited; confirm the TCP listener the services will use.
   local deadline=$((SECONDS + INFRA_PG_START_TIMEOUT))
   until "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 2; do
     if ((SECONDS >= deadline)); then
       _infra_log "PostgreSQL does not accept TCP connections on 127.0.0.1:$port"
-      _infra_tail "$log"
+      _infra_tail "$log" "$log_from"
       _infra_stop_postgres
       return 1
     fi
@@ -283,10 +325,13 @@ EOF
 
 _infra_stop_postgres() {
   [[ -n ${_INFRA_PG_DATA:-} ]] || return 0
-  _infra_log "stopping PostgreSQL ..."
-  _infra_pg_run "$_INFRA_PG_BIN/pg_ctl" stop -D "$_INFRA_PG_DATA" -m fast -w -t 60 -s >/dev/null 2>&1 ||
-    _infra_pg_run "$_INFRA_PG_BIN/pg_ctl" stop -D "$_INFRA_PG_DATA" -m immediate -w -t 30 -s >/dev/null 2>&1 ||
-    _infra_log "PostgreSQL did not stop cleanly (data dir $_INFRA_PG_DATA)"
+  # pg_ctl status: 0 = running (3 = not running, e.g. after a failed start).
+  if _infra_pg_run "$_INFRA_PG_BIN/pg_ctl" status -D "$_INFRA_PG_DATA" >/dev/null 2>&1; then
+    _infra_log "stopping PostgreSQL ..."
+    _infra_pg_run "$_INFRA_PG_BIN/pg_ctl" stop -D "$_INFRA_PG_DATA" -m fast -w -t 60 -s >/dev/null 2>&1 ||
+      _infra_pg_run "$_INFRA_PG_BIN/pg_ctl" stop -D "$_INFRA_PG_DATA" -m immediate -w -t 30 -s >/dev/null 2>&1 ||
+      _infra_log "PostgreSQL did not stop cleanly (data dir $_INFRA_PG_DATA)"
+  fi
   _INFRA_PG_DATA=
   if [[ -n ${_INFRA_PG_URL_SET:-} ]]; then unset POSTGRES_URL _INFRA_PG_URL_SET; fi
 }
@@ -316,6 +361,7 @@ _infra_rmq_env() {
     HOME="$b/home"
     LC_ALL=C.UTF-8
     ERL_EPMD_PORT="$_INFRA_EPMD_PORT"
+    ERL_EPMD_ADDRESS=127.0.0.1
     RABBITMQ_NODENAME="$_INFRA_RMQ_NODE"
     RABBITMQ_USE_LONGNAME=false
     RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
@@ -386,8 +432,18 @@ _infra_rmq_shutdown() {
   ERL_EPMD_PORT=$_INFRA_EPMD_PORT epmd -kill >/dev/null 2>&1 || true
 }
 
+# Ready = the management API answers as *our* node (not some other broker on that
+# port) and the AMQP port accepts connections.
+_infra_rmq_ready() {
+  local overview
+  overview=$(curl -fsS --max-time 3 -u guest:guest "http://127.0.0.1:$_INFRA_RMQ_MGMT_PORT/api/overview" 2>/dev/null) &&
+    [[ $overview == *"\"node\":\"$_INFRA_RMQ_NODE\""* ]] &&
+    _infra_port_busy "$_INFRA_RMQ_PORT"
+}
+
 infra_start_rabbitmq() {
   _infra_require_init || return 1
+  [[ -z ${_INFRA_RMQ_URL_SET:-} ]] || return 0 # already started here
   if [[ -n ${RABBITMQ_URL:-} && -z ${_INFRA_RMQ_RUNNING:-} ]]; then
     _infra_log "using RabbitMQ from RABBITMQ_URL"
     return 0
@@ -447,38 +503,40 @@ EOF
   printf '[rabbitmq_management].\n' >"$b/etc/enabled_plugins"
   : >"$b/etc/rabbitmq-env.conf"
 
-  # Private epmd on loopback (the VM would otherwise spawn one on all interfaces).
+  # Private epmd, loopback only (ERL_EPMD_ADDRESS also covers the one the VM spawns
+  # by itself if this one is gone by then).
   if ! ERL_EPMD_PORT=$_INFRA_EPMD_PORT epmd -names >/dev/null 2>&1; then
-    ERL_EPMD_PORT=$_INFRA_EPMD_PORT epmd -daemon -address 127.0.0.1 </dev/null >/dev/null 2>&1 || true
+    ERL_EPMD_PORT=$_INFRA_EPMD_PORT ERL_EPMD_ADDRESS=127.0.0.1 _infra_nolock epmd -daemon </dev/null >/dev/null 2>&1 || true
   fi
 
+  local nodelog=$b/log/$_INFRA_RMQ_NODE.log log_from nodelog_from
+  log_from=$(_infra_size "$log")
+  nodelog_from=$(_infra_size "$nodelog")
   _infra_log "starting RabbitMQ on 127.0.0.1:$_INFRA_RMQ_PORT (management :$_INFRA_RMQ_MGMT_PORT, node $_INFRA_RMQ_NODE) ..."
   # The real server script, not /usr/sbin/rabbitmq-server (that wrapper switches to
   # the rabbitmq user and the system paths). It stays in the foreground, so run it
   # as a background job with all output in a log, and disown it so that a plain
   # `wait` in the caller does not wait for the broker.
   _infra_rmq_env
-  (cd "$b" && exec env "${_INFRA_RMQ_ENV[@]}" "$INFRA_RMQ_BIN/rabbitmq-server") </dev/null >>"$log" 2>&1 &
+  (cd "$b" && _infra_nolock exec env "${_INFRA_RMQ_ENV[@]}" "$INFRA_RMQ_BIN/rabbitmq-server") </dev/null >>"$log" 2>&1 &
   _INFRA_RMQ_WRAPPER=$!
   disown "$_INFRA_RMQ_WRAPPER" 2>/dev/null || true
   _INFRA_RMQ_RUNNING=1
 
-  # Ready = management API answers and the AMQP port accepts connections.
   local deadline=$((SECONDS + INFRA_RMQ_START_TIMEOUT))
-  local api="http://127.0.0.1:$_INFRA_RMQ_MGMT_PORT/api/overview"
-  # (Checking the node name makes sure it is our broker answering on that port.)
-  until curl -fsS --max-time 3 -u guest:guest "$api" 2>/dev/null | grep -qF "\"node\":\"$_INFRA_RMQ_NODE\"" &&
-    _infra_port_busy "$_INFRA_RMQ_PORT"; do
+  until _infra_rmq_ready; do
     if ! kill -0 "$_INFRA_RMQ_WRAPPER" 2>/dev/null; then
       _infra_log "RabbitMQ exited during startup"
-      _infra_tail "$log" "$b/log/$_INFRA_RMQ_NODE.log"
-      infra_stop_rabbitmq_quiet
+      _infra_tail "$log" "$log_from"
+      _infra_tail "$nodelog" "$nodelog_from"
+      _infra_rmq_stop_quiet
       return 1
     fi
     if ((SECONDS >= deadline)); then
       _infra_log "RabbitMQ did not become ready within ${INFRA_RMQ_START_TIMEOUT}s"
-      _infra_tail "$log" "$b/log/$_INFRA_RMQ_NODE.log"
-      infra_stop_rabbitmq_quiet
+      _infra_tail "$log" "$log_from"
+      _infra_tail "$nodelog" "$nodelog_from"
+      _infra_rmq_stop_quiet
       return 1
     fi
     sleep 0.5
@@ -489,7 +547,7 @@ EOF
   _infra_log "RabbitMQ ready (${RABBITMQ_URL}, management ${RABBITMQ_MANAGEMENT_URL})"
 }
 
-infra_stop_rabbitmq_quiet() {
+_infra_rmq_stop_quiet() {
   [[ -n ${_INFRA_RMQ_RUNNING:-} ]] || return 0
   _infra_rmq_shutdown
   _INFRA_RMQ_RUNNING=
@@ -498,7 +556,7 @@ infra_stop_rabbitmq_quiet() {
 _infra_stop_rabbitmq() {
   [[ -n ${_INFRA_RMQ_RUNNING:-} ]] || return 0
   _infra_log "stopping RabbitMQ ..."
-  infra_stop_rabbitmq_quiet
+  _infra_rmq_stop_quiet
   if [[ -n ${_INFRA_RMQ_URL_SET:-} ]]; then unset RABBITMQ_URL RABBITMQ_MANAGEMENT_URL _INFRA_RMQ_URL_SET; fi
 }
 
@@ -509,9 +567,15 @@ _infra_stop_rabbitmq() {
 # Stops only what infra_start_* started in this shell; safe to call twice and from
 # traps (never fails, keeps the caller's exit status).
 infra_stop() {
-  local rc=$?
+  local rc=$? saved
+  # Finish stopping even if the user presses Ctrl-C again or the reader of our
+  # output (a `| tee`) is gone; restore the caller's handlers afterwards.
+  saved=$(trap -p INT TERM PIPE)
+  trap '' INT TERM PIPE
   _infra_stop_rabbitmq || true
   _infra_stop_postgres || true
+  trap - INT TERM PIPE
+  eval "$saved"
   return "$rc"
 }
 
