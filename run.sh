@@ -74,7 +74,8 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 
 start() { # name, project dir, assembly, port, extra env…
   local name=$1 dir=$2 assembly=$3 port=$4; shift 4
-  env "$@" dotnet "$dir/bin/$CONFIGURATION/net10.0/$assembly.dll" --urls "http://$BIND:$port" >>"$LOGS/$name.log" 2>&1 &
+  # From its output folder, so it finds its appsettings.json and wwwroot as in a deployment.
+  (cd "$dir/bin/$CONFIGURATION/net10.0" && exec env "$@" dotnet "$assembly.dll" --urls "http://$BIND:$port") >>"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
   echo "started $name on http://$BIND:$port (log: $LOGS/$name.log)" >&2
 }
