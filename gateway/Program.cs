@@ -6,7 +6,12 @@ using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Data;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // run.sh starts the gateway from the repository root: its appsettings.json (the routes) and wwwroot sit beside the assembly.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
 builder.AddServiceDefaults();
 builder.AddDispatchDatabase("Identity", typeof(Program).Assembly);
