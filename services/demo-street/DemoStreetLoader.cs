@@ -122,19 +122,7 @@ internal sealed class DemoStreetLoader(HttpClient http, LoaderOptions options, D
         }
         else
         {
-            var (_, created) = await coordinator.PostAsync("/api/teams", new
-            {
-                name = team.Name,
-                kind = team.Kind,
-                communityId,
-                categories = team.Categories,
-                skills = team.Skills,
-                capacity = team.Capacity,
-                membersCount = team.MembersCount,
-                leaderName = $"队长{index + 1:00}",
-                leaderPhone = $"1380000{index + 1:0000}",
-                serviceArea = team.ServiceArea,
-            }, cancellationToken);
+            var (_, created) = await coordinator.PostAsync("/api/teams", TeamRegistration(team, index, communityId), cancellationToken);
             (id, status) = (Id(created), created.GetProperty("status").GetString()!);
         }
         if (team.Status == "hatched" && status == "incubating")
@@ -145,6 +133,24 @@ internal sealed class DemoStreetLoader(HttpClient http, LoaderOptions options, D
         log.WriteLine($"team {index + 1:00} {team.Name}: {status}{(existing is null ? " (registered)" : "")}");
         return id;
     }
+
+    /// <summary>
+    /// The body of <c>POST /api/teams</c>; categories and skills listed once each (the data file repeats
+    /// some, which the registry rightly refuses), the leader made up.
+    /// </summary>
+    public static object TeamRegistration(DemoTeam team, int index, Guid communityId) => new
+    {
+        name = team.Name,
+        kind = team.Kind,
+        communityId,
+        categories = team.Categories.Distinct().ToArray(),
+        skills = team.Skills.Distinct().ToArray(),
+        capacity = team.Capacity,
+        membersCount = team.MembersCount,
+        leaderName = $"队长{index + 1:00}",
+        leaderPhone = $"1380000{index + 1:0000}",
+        serviceArea = team.ServiceArea,
+    };
 
     private async Task EnsureNeedsAsync(GatewayClient branch, DemoCommunity community, CancellationToken cancellationToken)
     {

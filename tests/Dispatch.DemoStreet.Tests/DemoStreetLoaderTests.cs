@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Xunit;
 
 namespace Dispatch.DemoStreet.Tests;
@@ -38,5 +39,19 @@ public sealed class DemoStreetLoaderTests
         Assert.Contains("--password", error);
         Assert.Null(LoaderOptions.Parse(["--admin-password", "x", "--password", "demo-2026"], out error));
         Assert.Contains("--gateway", error);
+    }
+
+    [Fact]
+    public void Team_registration_lists_each_category_once_even_when_the_file_repeats_one()
+    {
+        var team = new DemoTeam("光州儿童福利志愿服务队2", "volunteer_team", "guangzhou", ["child_welfare", "child_welfare"],
+            ["绘本阅读", "绘本阅读"], 2, 20, "hatched", "community");
+
+        var body = JsonSerializer.SerializeToElement(DemoStreetLoader.TeamRegistration(team, 6, Guid.NewGuid()));
+
+        Assert.Equal(["child_welfare"], body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["绘本阅读"], body.GetProperty("skills").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("队长07", body.GetProperty("leaderName").GetString());
+        Assert.Equal("13800000007", body.GetProperty("leaderPhone").GetString());
     }
 }
