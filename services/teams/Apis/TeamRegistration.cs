@@ -17,12 +17,11 @@ internal static partial class TeamRegistration
         if (body?.CommunityId is { } communityId && community is null)
             errors.Add("communityId", $"There is no community with id {communityId}.");
 
-        var categories = body?.Categories ?? [];
+        // Repeats are merged, as rosters kept in spreadsheets often list a category twice.
+        var categories = (body?.Categories ?? []).Distinct().ToArray();
         errors.Require(categories.Length is >= 1 and <= 11, "categories", "categories must list 1 to 11 category keys.");
         foreach (var unknown in categories.Where(c => !ServiceCategories.IsKnown(c)).Distinct())
             errors.Add("categories", $"'{unknown}' is not a known category; use one of {string.Join(", ", ServiceCategories.Names.Keys)}.");
-        foreach (var twice in categories.GroupBy(c => c).Where(g => g.Count() > 1))
-            errors.Add("categories", $"'{twice.Key}' is listed more than once.");
 
         var skills = body?.Skills ?? [];
         errors.Require(skills.Length <= 30, "skills", "skills may list at most 30 skills.");
@@ -51,7 +50,7 @@ internal static partial class TeamRegistration
             CommunityId = community.Id,
             StreetId = community.StreetId,
             DistrictId = community.DistrictId,
-            Categories = body.Categories!,
+            Categories = body.Categories!.Distinct().ToArray(),
             Skills = (body.Skills ?? []).Select(s => s.Trim()).Distinct().ToArray(),
             ServiceArea = body.ServiceArea ?? ServiceAreas.Community,
             Capacity = body.Capacity!.Value,

@@ -32,6 +32,19 @@ public sealed class TeamsApiTests(TeamsService service)
     }
 
     [Fact]
+    public async Task A_category_listed_twice_in_a_roster_is_kept_once()
+    {
+        var street = await Street.CreateAsync(service);
+        var body = street.NewTeam();
+        body["categories"] = new[] { "child_welfare", "child_welfare" };
+
+        var response = await street.Coordinator.PostAsJsonAsync("/api/teams", body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(["child_welfare"], (await response.Content.ReadFromJsonAsync<TeamView>())!.Categories);
+    }
+
+    [Fact]
     public async Task Coordinator_of_another_street_gets_403_and_nothing_is_stored()
     {
         var street = await Street.CreateAsync(service);
@@ -88,7 +101,7 @@ public sealed class TeamsApiTests(TeamsService service)
         Assert.Equal(
             ["capacity", "categories", "communityId", "kind", "leaderName", "leaderPhone", "membersCount", "name", "serviceArea", "skills"],
             problem.Errors!.Keys.Order(StringComparer.Ordinal).ToArray());
-        Assert.Equal(2, problem.Errors["categories"].Length); // the unknown key and the repeated one
+        Assert.Single(problem.Errors["categories"]); // the unknown key; a repeat alone is merged
         Assert.Equal(0, (await ListAsync(street.Admin, $"streetId={street.StreetId}")).Total);
     }
 
