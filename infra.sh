@@ -3,7 +3,7 @@
 #
 # Meant to be sourced (works under `set -euo pipefail`):
 #
-#   source scripts/infra.sh
+#   source infra.sh
 #   infra_init "$repo/.data"        # or "$repo/.data/test"
 #   infra_trap                      # optional: infra_stop on EXIT/INT/TERM
 #   infra_ensure_packages
@@ -278,7 +278,7 @@ infra_start_postgres() {
 
   # Per-start settings (the port may differ between runs). fsync stays on.
   cat >"$pgdata/dispatch.conf" <<EOF
-# Written by scripts/infra.sh on every start; edit the script, not this file.
+# Written by infra.sh on every start; edit the script, not this file.
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$sockdir'
@@ -492,7 +492,7 @@ infra_start_rabbitmq() {
   fi
 
   cat >"$b/etc/rabbitmq.conf" <<EOF
-# Written by scripts/infra.sh on every start.
+# Written by infra.sh on every start.
 listeners.tcp.default = 127.0.0.1:$_INFRA_RMQ_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $_INFRA_RMQ_MGMT_PORT

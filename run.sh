@@ -32,8 +32,8 @@ LOGS="$DATA/logs"
 command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# shellcheck source=scripts/infra.sh
-source scripts/infra.sh
+# shellcheck source=infra.sh
+source infra.sh
 infra_init "$DATA"
 mkdir -p "$LOGS"
 

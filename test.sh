@@ -33,8 +33,8 @@ forget_earlier_test_runs() {
   done
 }
 
-# shellcheck source=scripts/infra.sh
-source scripts/infra.sh
+# shellcheck source=infra.sh
+source infra.sh
 infra_init "$ROOT/.data/test"
 infra_ensure_packages
 trap infra_stop EXIT
