@@ -17,7 +17,8 @@ internal static class OrderLifecycle
         [OrderAction.Start] = ([OrderStatus.Claimed], OrderStatus.InService),
         [OrderAction.Complete] = ([OrderStatus.InService], OrderStatus.Completed),
         [OrderAction.Close] = ([OrderStatus.Completed], OrderStatus.Closed),
-        [OrderAction.Cancel] = ([OrderStatus.Published, OrderStatus.Claimed], OrderStatus.Cancelled),
+        // The branch may cancel until the service is completed (issue 4), so also while a team is serving.
+        [OrderAction.Cancel] = ([OrderStatus.Published, OrderStatus.Claimed, OrderStatus.InService], OrderStatus.Cancelled),
     };
 
     public static string[] From(OrderAction action) => Transitions[action].From;

@@ -15,6 +15,7 @@ public sealed class OrderLifecycleTests
     [InlineData(OrderStatus.Completed, OrderAction.Close, OrderStatus.Closed)]
     [InlineData(OrderStatus.Published, OrderAction.Cancel, OrderStatus.Cancelled)]
     [InlineData(OrderStatus.Claimed, OrderAction.Cancel, OrderStatus.Cancelled)]
+    [InlineData(OrderStatus.InService, OrderAction.Cancel, OrderStatus.Cancelled)]
     internal void Legal_transitions_lead_to_their_state(string from, OrderAction action, string to) =>
         Assert.Equal(to, OrderLifecycle.Next(from, action));
 
@@ -25,7 +26,6 @@ public sealed class OrderLifecycleTests
     [InlineData(OrderStatus.Published, OrderAction.Start)]
     [InlineData(OrderStatus.Claimed, OrderAction.Complete)]
     [InlineData(OrderStatus.InService, OrderAction.Release)]
-    [InlineData(OrderStatus.InService, OrderAction.Cancel)]
     [InlineData(OrderStatus.Completed, OrderAction.Cancel)]
     [InlineData(OrderStatus.Cancelled, OrderAction.Claim)]
     [InlineData(OrderStatus.Closed, OrderAction.Close)]
@@ -37,6 +37,7 @@ public sealed class OrderLifecycleTests
     [InlineData(OrderStatus.Claimed, OrderAction.Release, true)]
     [InlineData(OrderStatus.InService, OrderAction.Complete, true)]
     [InlineData(OrderStatus.Claimed, OrderAction.Cancel, true)]
+    [InlineData(OrderStatus.InService, OrderAction.Cancel, true)]
     [InlineData(OrderStatus.Published, OrderAction.Cancel, false)]
     [InlineData(OrderStatus.Claimed, OrderAction.Start, false)]
     internal void Only_leaving_claimed_or_in_service_frees_capacity(string from, OrderAction action, bool frees) =>
