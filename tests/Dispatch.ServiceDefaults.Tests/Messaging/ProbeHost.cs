@@ -57,6 +57,9 @@ public sealed class ProbeHost : IAsyncLifetime
 
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
+        // Ready means the bus has bound its queues: a message published before that would find no queue.
+        await Eventually.TrueAsync(async () => (await Client.GetAsync("/health/ready")).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60), "the probe service should become ready");
     }
 
     public async Task DisposeAsync()
