@@ -25,6 +25,7 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapNeedsApi();
+app.MapNeedsListApi();
 
 app.Run();
 

@@ -47,7 +47,10 @@ internal sealed partial record NeedRequest(
             .Require(ContactName is null || ContactName.Length <= 50, "contactName", "contactName must be at most 50 characters.")
             .Require(string.IsNullOrWhiteSpace(ContactPhone) || (ContactPhone.Length <= 30 && PhoneCharacters().IsMatch(ContactPhone)),
                 "contactPhone", "contactPhone may hold only digits, +, - and spaces, at most 30 characters.")
-            .Require(TargetTeamId != Guid.Empty, "targetTeamId", "targetTeamId must be a team id.");
+            .Require(TargetTeamId != Guid.Empty, "targetTeamId", "targetTeamId must be a team id.")
+            // Every team reads the title in the hall; the resident is named only in the contact fields.
+            .Require(Title is null || !PersonalData.Names(Title, ContactName, ContactPhone, Address), "title",
+                "title must not contain the contact's name, phone or address: every team reads it in the hall.");
         if (errors.Any)
             return null;
 

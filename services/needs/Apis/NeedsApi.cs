@@ -55,9 +55,15 @@ internal static class NeedsApi
             : await RefusedAfterRaceAsync(id, NeedAction.Edit, store, ct);
     }
 
-    private static Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Publish(
-        Guid id, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct) =>
-        AsOwnerAsync(id, caller, NeedAction.Publish, store, () => store.PublishAsync(id, Actor(caller), clock.GetUtcNow(), ct), ct);
+    // No body publishes as the draft says (to all eligible teams, or to its targetTeamId); {targetTeamId} directs it to that team.
+    private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Publish(
+        Guid id, PublishRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (body?.TargetTeamId == Guid.Empty)
+            return ValidationErrors.For("targetTeamId", "targetTeamId must be a team id.");
+        return await AsOwnerAsync(id, caller, NeedAction.Publish, store,
+            () => store.PublishAsync(id, body?.TargetTeamId, Actor(caller), clock.GetUtcNow(), ct), ct);
+    }
 
     private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Cancel(
         Guid id, CancelRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
@@ -99,8 +105,8 @@ internal static class NeedsApi
     }
 
     private static async Task<Results<Ok<ItemsPage<NeedView>>, ValidationProblem, ProblemHttpResult>> List(
-        Caller caller, NeedStore store, string? status, string? category, Guid? communityId, string? q, int? page, int? pageSize,
-        CancellationToken ct)
+        Caller caller, NeedStore store, string? status, string? category, Guid? communityId, string? q, DateTimeOffset? from,
+        DateTimeOffset? to, string? dateField, int? page, int? pageSize, CancellationToken ct)
     {
         if (!caller.IsBranch && !caller.IsCoordinator && !caller.IsAdmin)
             return Problems.Forbidden("Only a branch, a coordinator or an admin lists needs; a team sees its orders in the hall.");
@@ -109,6 +115,8 @@ internal static class NeedsApi
             .Require(category is null || ServiceCategories.IsKnown(category), "category",
                 $"category must be one of {string.Join(", ", ServiceCategories.Names.Keys)}.")
             .Require(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
+            .Require(dateField is null or "startsAt" or "createdAt", "dateField", "dateField must be startsAt or createdAt.")
+            .Require(from is null || to is null || from < to, "to", "to must be after from.")
             .Check(page, pageSize);
         if (errors.Any)
             return errors.ToProblem();
@@ -119,7 +127,7 @@ internal static class NeedsApi
         var filter = new NeedFilter(
             caller.IsBranch ? caller.CommunityId ?? Guid.Empty : communityId,
             caller.IsCoordinator ? caller.StreetId ?? Guid.Empty : null,
-            status, category, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), pageNumber, size);
+            status, category, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to, dateField == "createdAt", pageNumber, size);
         var (items, total) = await store.ListAsync(filter, ct);
         return TypedResults.Ok(new ItemsPage<NeedView>(items.Select(NeedView.Of).ToList(), total));
     }
@@ -169,9 +177,9 @@ internal static class NeedsApi
         _ => "rating",
     };
 
-    private static string Actor(Caller caller) => caller.Username.Length > 0 ? caller.Username : caller.AccountId.ToString();
+    internal static string Actor(Caller caller) => caller.Username.Length > 0 ? caller.Username : caller.AccountId.ToString();
 
-    private static ProblemHttpResult NotABranch() =>
+    internal static ProblemHttpResult NotABranch() =>
         Problems.Forbidden("Only a community's branch account writes, publishes, cancels and rates needs.");
 
     private static readonly NeedRequest Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -1,4 +1,18 @@
 namespace Dispatch.Needs.Data;
 
-/// <summary>What a list of needs is narrowed to: the caller's scope (community or street) and the query's filters.</summary>
-internal sealed record NeedFilter(Guid? CommunityId, Guid? StreetId, string? Status, string? Category, string? Query, int Page, int PageSize);
+/// <summary>
+/// What a list of needs is narrowed to: the caller's scope (community or street) and the query's filters.
+/// <see cref="From"/> (inclusive) and <see cref="To"/> (exclusive) bound the start of the service, or the
+/// creation of the need when <see cref="ByCreation"/>.
+/// </summary>
+internal sealed record NeedFilter(
+    Guid? CommunityId,
+    Guid? StreetId,
+    string? Status,
+    string? Category,
+    string? Query,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    bool ByCreation,
+    int Page,
+    int PageSize);

@@ -18,23 +18,64 @@ internal sealed class NeedStore(Database database)
         string actor, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
-        var need = await unit.QuerySingleAsync<Need>("""
+        var need = await InsertAsync(unit, content, null, new Author(communityId, streetId, districtId, createdBy, actor), now, ct);
+        await unit.CommitAsync(ct);
+        return need!;
+    }
+
+    /// <summary>
+    /// The good rows of a needs list become drafts in one transaction. A row whose fingerprint this community
+    /// already has (an earlier import of the same file, or the same row twice) makes nothing new: the answer
+    /// names the need it already is, with <c>Created</c> false.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid NeedId, bool Created)>> ImportAsync(IReadOnlyList<(NeedContent Content, string Fingerprint)> rows,
+        Author author, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var outcomes = new List<(Guid, bool)>();
+        foreach (var (content, fingerprint) in rows)
+        {
+            if (await InsertAsync(unit, content, fingerprint, author, now, ct) is { } created)
+                outcomes.Add((created.Id, true));
+            else
+                outcomes.Add((await unit.QuerySingleAsync<Guid>(
+                    "select id from needs where community_id = @CommunityId and import_fingerprint = @fingerprint",
+                    new { author.CommunityId, fingerprint }, ct), false));
+        }
+        await unit.CommitAsync(ct);
+        return outcomes;
+    }
+
+    /// <summary>The community's drafts, oldest first (or only those of <paramref name="ids"/>): what "publish all" sends out.</summary>
+    public Task<IReadOnlyList<Guid>> DraftIdsAsync(Guid communityId, Guid[]? ids, CancellationToken ct) =>
+        database.QueryAsync<Guid>("""
+            select id from needs
+            where community_id = @communityId and status = @Draft and (cast(@ids as uuid[]) is null or id = any(@ids))
+            order by created_at, id
+            """, new { communityId, Draft = NeedStatus.Draft, ids }, ct);
+
+    // Null when the community already has a need with this import fingerprint.
+    private static async Task<Need?> InsertAsync(UnitOfWork unit, NeedContent content, string? fingerprint, Author author,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var need = await unit.QuerySingleOrDefaultAsync<Need>("""
             insert into needs (id, community_id, street_id, district_id, created_by, title, description, category,
                                volunteers_needed, skills, starts_at, ends_at, claim_deadline, urgency, beneficiaries,
-                               address, contact_name, contact_phone, target_team_id, status, created_at, updated_at)
-            values (@Id, @communityId, @streetId, @districtId, @createdBy, @Title, @Description, @Category,
+                               address, contact_name, contact_phone, target_team_id, status, import_fingerprint, created_at, updated_at)
+            values (@Id, @CommunityId, @StreetId, @DistrictId, @CreatedBy, @Title, @Description, @Category,
                     @VolunteersNeeded, @Skills, @StartsAt, @EndsAt, @ClaimDeadline, @Urgency, @Beneficiaries,
-                    @Address, @ContactName, @ContactPhone, @TargetTeamId, @Status, @now, @now)
+                    @Address, @ContactName, @ContactPhone, @TargetTeamId, @Status, @fingerprint, @now, @now)
+            on conflict (community_id, import_fingerprint) where import_fingerprint is not null do nothing
             returning *
             """, new
         {
-            Id = Guid.CreateVersion7(), communityId, streetId, districtId, createdBy, content.Title, content.Description,
-            content.Category, content.VolunteersNeeded, content.Skills, content.StartsAt, content.EndsAt, content.ClaimDeadline,
-            content.Urgency, content.Beneficiaries, content.Address, content.ContactName, content.ContactPhone,
-            content.TargetTeamId, Status = NeedStatus.Draft, now,
+            Id = Guid.CreateVersion7(), author.CommunityId, author.StreetId, author.DistrictId, author.CreatedBy, content.Title,
+            content.Description, content.Category, content.VolunteersNeeded, content.Skills, content.StartsAt, content.EndsAt,
+            content.ClaimDeadline, content.Urgency, content.Beneficiaries, content.Address, content.ContactName, content.ContactPhone,
+            content.TargetTeamId, Status = NeedStatus.Draft, fingerprint, now,
         }, ct);
-        await RecordAsync(unit, need.Id, now, null, need.Status, actor, null, ct);
-        await unit.CommitAsync(ct);
+        if (need is not null)
+            await RecordAsync(unit, need.Id, now, null, need.Status, author.Actor, fingerprint is null ? null : "imported from a needs list", ct);
         return need;
     }
 
@@ -65,15 +106,19 @@ internal sealed class NeedStore(Database database)
     }
 
     /// <summary>派单: the draft goes out as an order; the event names no resident.</summary>
-    public async Task<Need?> PublishAsync(Guid id, string actor, DateTimeOffset now, CancellationToken ct)
+    /// <remarks>A <paramref name="targetTeamId"/> directs the order to that one team (overriding the draft's); null keeps the draft's.</remarks>
+    public async Task<Need?> PublishAsync(Guid id, Guid? targetTeamId, string actor, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
         if (await LockForAsync(unit, id, NeedAction.Publish, ct) is not { } from)
             return null;
         var need = await unit.QuerySingleAsync<Need>(
-            "update needs set status = @To, published_at = @now, updated_at = @now where id = @id returning *",
-            new { id, To = NeedLifecycle.To(NeedAction.Publish), now }, ct);
-        await RecordAsync(unit, id, now, from, need.Status, actor, null, ct);
+            """
+            update needs set status = @To, target_team_id = coalesce(@targetTeamId, target_team_id), published_at = @now, updated_at = @now
+            where id = @id returning *
+            """, new { id, targetTeamId, To = NeedLifecycle.To(NeedAction.Publish), now }, ct);
+        await RecordAsync(unit, id, now, from, need.Status, actor,
+            need.TargetTeamId is { } target ? $"directed to team {target}" : null, ct);
         await unit.PublishAsync(new NeedPublished(need.Id, need.CommunityId, need.StreetId, need.DistrictId, need.Title,
             need.Category, need.Skills, need.VolunteersNeeded, need.StartsAt, need.EndsAt, need.ClaimDeadline, need.Urgency,
             need.TargetTeamId, now), ct);
@@ -91,7 +136,7 @@ internal sealed class NeedStore(Database database)
             where id = @id returning *
             """, new { id, To = NeedLifecycle.To(NeedAction.Cancel), reason, now }, ct);
         await RecordAsync(unit, id, now, from, need.Status, actor, reason, ct);
-        await unit.PublishAsync(new NeedCancelled(id, reason, now), ct);
+        await unit.PublishAsync(new NeedCancelled(id, PersonalData.Redact(reason, need)!, now), ct);
         await unit.CommitAsync(ct);
         return need;
     }
@@ -107,23 +152,28 @@ internal sealed class NeedStore(Database database)
             where id = @id returning *
             """, new { id, To = NeedLifecycle.To(NeedAction.Rate), score, comment, now }, ct);
         await RecordAsync(unit, id, now, from, need.Status, actor, null, ct);
-        await unit.PublishAsync(new NeedRated(id, need.ClaimedByTeamId, score, comment, now), ct);
+        await unit.PublishAsync(new NeedRated(id, need.ClaimedByTeamId, score, PersonalData.Redact(comment, need), now), ct);
         await unit.CommitAsync(ct);
         return need;
     }
 
     public async Task<(IReadOnlyList<Need> Items, long Total)> ListAsync(NeedFilter filter, CancellationToken ct)
     {
-        const string where = """
+        // The column comes from a fixed pair, never from the request's text.
+        var dateColumn = filter.ByCreation ? "created_at" : "starts_at";
+        var where = $"""
             where (cast(@CommunityId as uuid) is null or community_id = @CommunityId)
               and (cast(@StreetId as uuid) is null or street_id = @StreetId)
               and (cast(@Status as text) is null or status = @Status)
               and (cast(@Category as text) is null or category = @Category)
-              and (cast(@Pattern as text) is null or title ilike @Pattern or description ilike @Pattern)
+              and (cast(@Pattern as text) is null or title ilike @Pattern or description ilike @Pattern
+                   or address ilike @Pattern or contact_name ilike @Pattern)
+              and (cast(@From as timestamptz) is null or {dateColumn} >= @From)
+              and (cast(@To as timestamptz) is null or {dateColumn} < @To)
             """;
         var parameters = new
         {
-            filter.CommunityId, filter.StreetId, filter.Status, filter.Category,
+            filter.CommunityId, filter.StreetId, filter.Status, filter.Category, From = filter.From?.ToUniversalTime(), To = filter.To?.ToUniversalTime(),
             Pattern = filter.Query is { } q ? "%" + EscapeLike(q) + "%" : null,
             Limit = filter.PageSize, Offset = (filter.Page - 1) * filter.PageSize,
         };

@@ -11,6 +11,7 @@ public sealed class NeedLifecycleTests
     [InlineData(NeedStatus.Draft, NeedAction.Cancel, NeedStatus.Cancelled)]
     [InlineData(NeedStatus.Published, NeedAction.Cancel, NeedStatus.Cancelled)]
     [InlineData(NeedStatus.Claimed, NeedAction.Cancel, NeedStatus.Cancelled)]
+    [InlineData(NeedStatus.InService, NeedAction.Cancel, NeedStatus.Cancelled)]
     [InlineData(NeedStatus.Completed, NeedAction.Rate, NeedStatus.Closed)]
     internal void The_branch_may_take_these_steps(string from, NeedAction action, string to) =>
         Assert.Equal(to, NeedLifecycle.Next(from, action));
@@ -20,7 +21,8 @@ public sealed class NeedLifecycleTests
         var allowed = new HashSet<(string, NeedAction)>
         {
             (NeedStatus.Draft, NeedAction.Edit), (NeedStatus.Draft, NeedAction.Publish), (NeedStatus.Draft, NeedAction.Cancel),
-            (NeedStatus.Published, NeedAction.Cancel), (NeedStatus.Claimed, NeedAction.Cancel), (NeedStatus.Completed, NeedAction.Rate),
+            (NeedStatus.Published, NeedAction.Cancel), (NeedStatus.Claimed, NeedAction.Cancel), (NeedStatus.InService, NeedAction.Cancel),
+            (NeedStatus.Completed, NeedAction.Rate),
         };
         foreach (var status in NeedStatus.All)
             foreach (var action in Enum.GetValues<NeedAction>())

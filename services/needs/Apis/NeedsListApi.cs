@@ -1,0 +1,129 @@
+using System.Text;
+using Dispatch.Needs.Data;
+using Dispatch.Needs.Domain;
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Needs.Apis;
+
+/// <summary>
+/// A branch's needs list (需求清单) in bulk: import a CSV of needs as drafts, with a report per row, then
+/// publish all the drafts in one step.
+/// </summary>
+internal static class NeedsListApi
+{
+    private const int MaxFileBytes = 1024 * 1024;
+
+    // Excel on a Chinese Windows saves "CSV" in GB18030 (ANSI), not UTF-8; both are read.
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
+
+    public static IEndpointRouteBuilder MapNeedsListApi(this IEndpointRouteBuilder app)
+    {
+        var needs = app.MapGroup("/api/needs");
+        needs.MapPost("/import", Import);
+        needs.MapPost("/publish-all", PublishAll);
+        return app;
+    }
+
+    /// <summary>The file as the body (text/csv) or as the <c>file</c> field of a multipart form.</summary>
+    private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsBranch || caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
+            return NeedsApi.NotABranch();
+        if (await ReadFileAsync(request, ct) is not { } text)
+            return ValidationErrors.For("file", $"Send the needs list as a CSV file of at most {MaxFileBytes / 1024} KB (body text/csv, or form field \"file\").");
+        var fileErrors = new ValidationErrors();
+        if (NeedsListFile.Read(text, fileErrors) is not { } list)
+            return fileErrors.ToProblem();
+
+        var reports = new ImportRowReport?[list.Rows.Count];
+        var good = new List<(int Index, NeedContent Content, string Fingerprint)>();
+        for (var i = 0; i < list.Rows.Count; i++)
+        {
+            var row = list.Rows[i];
+            if (row.Request.Validate(row.CellErrors) is { } content && !row.CellErrors.Any)
+                good.Add((i, content, NeedFingerprint.Of(content)));
+            else
+                reports[i] = new ImportRowReport(row.Line, ImportRowReport.Invalid, row.Request.Title, null, row.CellErrors.ToProblem().ProblemDetails.Errors);
+        }
+
+        var author = new Author(communityId, streetId, districtId, caller.AccountId, NeedsApi.Actor(caller));
+        var outcomes = await store.ImportAsync(good.Select(g => (g.Content, g.Fingerprint)).ToList(), author, clock.GetUtcNow(), ct);
+        for (var g = 0; g < good.Count; g++)
+        {
+            var (index, content, _) = good[g];
+            var (needId, created) = outcomes[g];
+            reports[index] = new ImportRowReport(list.Rows[index].Line, created ? ImportRowReport.Created : ImportRowReport.Duplicate,
+                content.Title, needId, null);
+        }
+
+        var rows = reports.Select(r => r!).ToList();
+        return TypedResults.Ok(new ImportReport(
+            rows.Count(r => r.Outcome == ImportRowReport.Created), rows.Count(r => r.Outcome == ImportRowReport.Duplicate),
+            rows.Count(r => r.Outcome == ImportRowReport.Invalid), list.IgnoredColumns, rows));
+    }
+
+    /// <summary>
+    /// Publishes the branch's drafts (all, or the listed ones) in one step. Each is its own transaction with its
+    /// own NeedPublished, exactly as one publish would be, so a draft another request publishes meanwhile is skipped, not doubled.
+    /// </summary>
+    private static async Task<Results<Ok<ItemsPage<NeedView>>, ValidationProblem, ProblemHttpResult>> PublishAll(
+        PublishAllRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsBranch || caller.CommunityId is not { } communityId)
+            return NeedsApi.NotABranch();
+        if (body?.Ids is { Length: > NeedsListFile.MaxRows })
+            return ValidationErrors.For("ids", $"ids may list at most {NeedsListFile.MaxRows} needs.");
+
+        var published = new List<NeedView>();
+        foreach (var id in await store.DraftIdsAsync(communityId, body?.Ids, ct))
+            if (await store.PublishAsync(id, null, NeedsApi.Actor(caller), clock.GetUtcNow(), ct) is { } need)
+                published.Add(NeedView.Of(need));
+        return TypedResults.Ok(new ItemsPage<NeedView>(published, published.Count));
+    }
+
+    private static async Task<string?> ReadFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxFileBytes)
+            return null;
+        byte[] bytes;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            if (form.Files.GetFile("file") is not { Length: > 0 and <= MaxFileBytes } file)
+                return null;
+            await using var stream = file.OpenReadStream();
+            bytes = await ReadAllAsync(stream, ct);
+        }
+        else
+            bytes = await ReadAllAsync(request.Body, ct);
+        if (bytes.Length is 0 or > MaxFileBytes)
+            return null;
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Gb18030.GetString(bytes);
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        // One byte past the limit is enough to know the file is too big, without reading all of it.
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxFileBytes)
+                break;
+        }
+        return buffer.ToArray();
+    }
+}
