@@ -13,7 +13,15 @@ public class ServiceFactory<TProgram>(string connectionName) : WebApplicationFac
     public string DatabaseConnectionString { get; } = TestInfrastructure.NewDatabase(connectionName.ToLowerInvariant());
     public string BrokerUrl { get; private set; } = "";
 
-    public async Task InitializeAsync() => BrokerUrl = await TestInfrastructure.NewVirtualHostAsync(connectionName.ToLowerInvariant());
+    public async Task InitializeAsync()
+    {
+        BrokerUrl = await TestInfrastructure.NewVirtualHostAsync(connectionName.ToLowerInvariant());
+        // Start the service now and wait until it is ready: its database migrated and its bus's queues
+        // bound, so an event a test publishes first cannot reach an exchange with no queue behind it.
+        using var client = CreateClient();
+        await Eventually.TrueAsync(async () => (await client.GetAsync(ReadinessPath)).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60), $"the {connectionName} service should become ready");
+    }
 
     public new Task DisposeAsync() => base.DisposeAsync().AsTask();
 
@@ -27,6 +35,9 @@ public class ServiceFactory<TProgram>(string connectionName) : WebApplicationFac
         foreach (var (key, value) in ExtraSettings)
             builder.UseSetting(key, value);
     }
+
+    /// <summary>What "started" means for this service; a service whose readiness depends on others may say less.</summary>
+    protected virtual string ReadinessPath => "/health/ready";
 
     /// <summary>Further configuration a test fixture wants, applied the same way.</summary>
     protected virtual IEnumerable<(string Key, string Value)> ExtraSettings => [];
