@@ -2,14 +2,21 @@ using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
 using Dispatch.Teams.Apis;
+using Dispatch.Teams.Consumers;
 using Dispatch.Teams.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDispatchDatabase("Teams", typeof(Program).Assembly);
-// The registry only publishes (through the outbox); it consumes nothing yet.
-builder.AddDispatchMessaging("teams");
+// The registry publishes team events (through the outbox) and keeps each team's track record from order and rating events.
+builder.AddDispatchMessaging("teams", bus =>
+{
+    bus.AddConsumer<OrderClaimedConsumer>();
+    bus.AddConsumer<OrderReleasedConsumer>();
+    bus.AddConsumer<OrderCompletedConsumer>();
+    bus.AddConsumer<NeedRatedConsumer>();
+});
 builder.Services.AddSingleton<PlaceStore>();
 builder.Services.AddSingleton<TeamStore>();
 

@@ -8,13 +8,17 @@ namespace Dispatch.Teams.Apis;
 /// <summary>Checks every field of a team registration at once, so the coordinator hears of all problems together.</summary>
 internal static partial class TeamRegistration
 {
-    public static ValidationErrors Validate(RegisterTeamRequest? body, Community? community)
+    /// <param name="communityProblem">Why the community could not be found by another route (a roster's community name), said instead of the id checks.</param>
+    public static ValidationErrors Validate(RegisterTeamRequest? body, Community? community, string? communityProblem = null)
     {
         var errors = new ValidationErrors()
             .RequireText(body?.Name?.Trim(), "name", 100)
-            .Require(body?.Kind is { } kind && TeamKinds.All.Contains(kind), "kind", $"kind must be one of {string.Join(", ", TeamKinds.All)}.")
-            .Require(body?.CommunityId is not null, "communityId", "communityId is required.");
-        if (body?.CommunityId is { } communityId && community is null)
+            .Require(body?.Kind is { } kind && TeamKinds.All.Contains(kind), "kind", $"kind must be one of {string.Join(", ", TeamKinds.All)}.");
+        if (communityProblem is not null)
+            errors.Add("communityId", communityProblem);
+        else if (body?.CommunityId is not { } communityId)
+            errors.Add("communityId", "communityId is required.");
+        else if (community is null)
             errors.Add("communityId", $"There is no community with id {communityId}.");
 
         // Repeats are merged, as rosters kept in spreadsheets often list a category twice.
@@ -34,11 +38,14 @@ internal static partial class TeamRegistration
             .Require(body?.LeaderPhone?.Trim() is { } phone && Phone().IsMatch(phone), "leaderPhone",
                 "leaderPhone must be 5 to 30 characters of digits, '+', '-' and spaces.")
             .Require(body?.ServiceArea is not { } area || ServiceAreas.All.Contains(area), "serviceArea",
-                $"serviceArea must be one of {string.Join(", ", ServiceAreas.All)}.");
+                $"serviceArea must be one of {string.Join(", ", ServiceAreas.All)}.")
+            .Require((body?.Availability ?? []).All(a => Availability.All.Contains(a)), "availability",
+                $"availability may list {string.Join(", ", Availability.All)}.")
+            .Require(body?.Mentor is null || body.Mentor.Trim().Length is >= 1 and <= 50, "mentor", "mentor must be 1 to 50 characters.");
     }
 
-    /// <summary>The new team, incubating, from a request <see cref="Validate"/> accepted.</summary>
-    public static Team ToTeam(RegisterTeamRequest body, Community community, DateTimeOffset clock)
+    /// <summary>The new team in <paramref name="status"/>, from a request <see cref="Validate"/> accepted.</summary>
+    public static Team ToTeam(RegisterTeamRequest body, Community community, string status, DateTimeOffset clock)
     {
         // PostgreSQL keeps microseconds: the 201 must show the time exactly as a later read will.
         var now = clock.AddTicks(-(clock.Ticks % 10));
@@ -54,15 +61,32 @@ internal static partial class TeamRegistration
             Skills = (body.Skills ?? []).Select(s => s.Trim()).Distinct().ToArray(),
             ServiceArea = body.ServiceArea ?? ServiceAreas.Community,
             Capacity = body.Capacity!.Value,
+            Availability = Availability.All.Where(a => (body.Availability ?? []).Contains(a)).ToArray(),
             MembersCount = body.MembersCount!.Value,
             LeaderName = body.LeaderName!.Trim(),
             LeaderPhone = body.LeaderPhone!.Trim(),
-            Status = TeamLifecycle.Initial,
+            Mentor = body.Mentor?.Trim(),
+            Status = status,
             Version = 1,
             CreatedAt = now,
             UpdatedAt = now,
         };
     }
+
+    /// <summary>The team's current service list as a registration, with <paramref name="edit"/>'s fields laid over it, to validate by the same rules.</summary>
+    public static RegisterTeamRequest Merge(Team team, ProfileRequest edit) => new(
+        edit.Name ?? team.Name,
+        edit.Kind ?? team.Kind,
+        team.CommunityId,
+        edit.Categories ?? team.Categories,
+        edit.Skills ?? team.Skills,
+        edit.Capacity ?? team.Capacity,
+        edit.MembersCount ?? team.MembersCount,
+        edit.LeaderName ?? team.LeaderName,
+        edit.LeaderPhone ?? team.LeaderPhone,
+        edit.ServiceArea ?? team.ServiceArea,
+        edit.Availability ?? team.Availability,
+        team.Mentor);
 
     [GeneratedRegex(@"^[0-9+\- ]{5,30}$")]
     private static partial Regex Phone();

@@ -1,6 +1,6 @@
 namespace Dispatch.Teams.Apis;
 
-/// <summary>Body of POST /api/teams; everything nullable so that a missing field is a 400 naming it.</summary>
+/// <summary>Body of POST /api/teams and /api/teams/applications; everything nullable so that a missing field is a 400 naming it.</summary>
 internal sealed record RegisterTeamRequest(
     string? Name,
     string? Kind,
@@ -11,7 +11,22 @@ internal sealed record RegisterTeamRequest(
     int? MembersCount,
     string? LeaderName,
     string? LeaderPhone,
-    string? ServiceArea);
+    string? ServiceArea,
+    string[]? Availability = null,
+    string? Mentor = null);
 
-/// <summary>Body of POST /api/teams/{id}/suspend (optional).</summary>
-internal sealed record SuspendRequest(string? Reason);
+/// <summary>Body of PATCH /api/teams/{id}: the service-list fields to change; absent ones stay as they are.</summary>
+internal sealed record ProfileRequest(
+    string? Name,
+    string? Kind,
+    string[]? Categories,
+    string[]? Skills,
+    string? ServiceArea,
+    int? Capacity,
+    string[]? Availability,
+    int? MembersCount,
+    string? LeaderName,
+    string? LeaderPhone);
+
+/// <summary>Body of POST /api/teams/{id}/incubate · hatch · suspend · retire (optional): why, and the mentor from this step on.</summary>
+internal sealed record TransitionRequest(string? Reason, string? Mentor);

@@ -19,6 +19,20 @@ internal sealed record TeamResponse(
     DateTimeOffset? HatchedAt,
     DateTimeOffset CreatedAt,
     string? LeaderName,
-    string? LeaderPhone);
+    string? LeaderPhone,
+    IReadOnlyList<string> Availability,
+    string? Mentor,
+    long Version,
+    TrackRecordResponse TrackRecord);
 
-internal sealed record TeamHistoryItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason);
+/// <summary>What the team has done, from the matching service's order events and the branches' ratings.</summary>
+internal sealed record TrackRecordResponse(
+    int OrdersClaimed,
+    int OrdersCompleted,
+    int OrdersReleased,
+    decimal ServiceHours,
+    int VolunteersEngaged,
+    decimal? AverageRating,
+    int RatingsCount);
+
+internal sealed record TeamHistoryItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason, string? Mentor);

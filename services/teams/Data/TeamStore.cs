@@ -6,95 +6,161 @@ namespace Dispatch.Teams.Data;
 
 /// <summary>
 /// Teams, their history and their events. Every change bumps <c>version</c>, adds a history row
-/// and writes its event to the outbox in one transaction; a transition re-checks the status under
-/// a row lock with <see cref="TeamLifecycle"/>, so two racing coordinators cannot both win.
+/// (status changes) and writes its event to the outbox in one transaction; a transition re-checks the
+/// status under a row lock with <see cref="TeamLifecycle"/>, so two racing coordinators cannot both win.
 /// </summary>
 internal sealed class TeamStore(Database database)
 {
     private const string Columns = """
-        id, name, kind, community_id, street_id, district_id, categories, skills, service_area, capacity,
-        members_count, leader_name, leader_phone, status, hatched_at, suspended_at, version, created_at, updated_at
+        id, name, kind, community_id, street_id, district_id, categories, skills, service_area, capacity, availability,
+        members_count, leader_name, leader_phone, mentor, status, hatched_at, suspended_at, version, created_at, updated_at
+        """;
+
+    // The team with its track record; a team no event has named yet has a record of zeros.
+    private const string Select = """
+        select t.id, t.name, t.kind, t.community_id, t.street_id, t.district_id, t.categories, t.skills, t.service_area,
+               t.capacity, t.availability, t.members_count, t.leader_name, t.leader_phone, t.mentor, t.status, t.hatched_at,
+               t.suspended_at, t.version, t.created_at, t.updated_at,
+               coalesce(r.orders_claimed, 0) as orders_claimed, coalesce(r.orders_completed, 0) as orders_completed,
+               coalesce(r.orders_released, 0) as orders_released, coalesce(r.service_hours, 0) as service_hours,
+               coalesce(r.volunteers_engaged, 0) as volunteers_engaged, coalesce(r.ratings_count, 0) as ratings_count,
+               coalesce(r.ratings_sum, 0) as ratings_sum
+        from teams t left join team_track_records r on r.team_id = t.id
         """;
 
     public Task<Team?> FindAsync(Guid id, CancellationToken ct) =>
-        database.QuerySingleOrDefaultAsync<Team>($"select {Columns} from teams where id = @id", new { id }, ct);
+        database.QuerySingleOrDefaultAsync<Team>($"{Select} where t.id = @id", new { id }, ct);
+
+    /// <summary>The team of that name in the street, if any: how a re-imported roster row finds the team it made before.</summary>
+    public Task<Team?> FindByNameAsync(Guid streetId, string name, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<Team>($"{Select} where t.street_id = @streetId and t.name = @name", new { streetId, name }, ct);
 
     public async Task<(IReadOnlyList<Team> Items, long Total)> ListAsync(TeamFilter filter, int page, int pageSize, CancellationToken ct)
     {
         const string where = """
-            where (cast(@Status as text) is null or status = @Status)
-              and (cast(@CommunityId as uuid) is null or community_id = @CommunityId)
-              and (cast(@StreetId as uuid) is null or street_id = @StreetId)
-              and (cast(@Category as text) is null or @Category = any(categories))
-              and (cast(@Text as text) is null or strpos(lower(name), lower(@Text)) > 0)
+            where (cast(@Status as text) is null or t.status = @Status)
+              and (cast(@CommunityId as uuid) is null or t.community_id = @CommunityId)
+              and (cast(@StreetId as uuid) is null or t.street_id = @StreetId)
+              and (cast(@Category as text) is null or t.categories @> array[cast(@Category as text)])
+              and (cast(@Skill as text) is null or t.skills @> array[cast(@Skill as text)])
+              and (cast(@Text as text) is null or strpos(lower(t.name), lower(@Text)) > 0)
             """;
-        var parameters = new { filter.Status, filter.CommunityId, filter.StreetId, filter.Category, filter.Text, limit = pageSize, offset = (page - 1) * pageSize };
+        var parameters = new { filter.Status, filter.CommunityId, filter.StreetId, filter.Category, filter.Skill, filter.Text, limit = pageSize, offset = (page - 1) * pageSize };
         var items = await database.QueryAsync<Team>($"""
-            select {Columns} from teams
+            {Select}
             {where}
-            order by name, id
+            order by t.name, t.id
             limit @limit offset @offset
             """, parameters, ct);
-        var total = await database.QuerySingleAsync<long>($"select count(*) from teams {where}", parameters, ct);
+        var total = await database.QuerySingleAsync<long>($"select count(*) from teams t {where}", parameters, ct);
         return (items, total);
     }
 
     public Task<IReadOnlyList<TeamHistoryEntry>> HistoryAsync(Guid teamId, CancellationToken ct) =>
         database.QueryAsync<TeamHistoryEntry>(
-            "select at, from_status, to_status, actor, reason from team_history where team_id = @teamId order by at, id",
+            "select at, from_status, to_status, actor, reason, mentor from team_history where team_id = @teamId order by at, id",
             new { teamId }, ct);
 
     /// <summary>Stores a new team with its first history row and <c>TeamRegistered</c>; false when its street already has a team of that name.</summary>
-    public async Task<bool> RegisterAsync(Team team, string actor, CancellationToken ct)
+    public async Task<bool> RegisterAsync(Team team, string actor, string? reason, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
         try
         {
             await unit.ExecuteAsync($"""
                 insert into teams ({Columns})
-                values (@Id, @Name, @Kind, @CommunityId, @StreetId, @DistrictId, @Categories, @Skills, @ServiceArea, @Capacity,
-                        @MembersCount, @LeaderName, @LeaderPhone, @Status, @HatchedAt, @SuspendedAt, @Version, @CreatedAt, @UpdatedAt)
+                values (@Id, @Name, @Kind, @CommunityId, @StreetId, @DistrictId, @Categories, @Skills, @ServiceArea, @Capacity, @Availability,
+                        @MembersCount, @LeaderName, @LeaderPhone, @Mentor, @Status, @HatchedAt, @SuspendedAt, @Version, @CreatedAt, @UpdatedAt)
                 """, team, ct);
         }
         catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
             return false;
         }
-        await AddHistoryAsync(unit, team.Id, team.CreatedAt, null, team.Status, actor, null, ct);
+        await AddHistoryAsync(unit, team.Id, team.CreatedAt, null, team.Status, actor, reason, team.Mentor, ct);
         await unit.PublishAsync(new TeamRegistered(team.ToProfile(), team.CreatedAt), ct);
         await unit.CommitAsync(ct);
         return true;
     }
 
-    /// <summary>Applies <paramref name="action"/>; null when the team is gone or its status no longer allows it.</summary>
-    public async Task<Team?> TransitionAsync(Guid id, TeamAction action, string? reason, string actor, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Applies <paramref name="action"/>; false when the team is gone or its status no longer allows it.
+    /// The mentor given becomes the team's mentor; without one the current mentor stays (or, if it has none,
+    /// the coordinator making the step becomes it), and the step records it.
+    /// </summary>
+    public async Task<bool> TransitionAsync(Guid id, TeamAction action, string? reason, string? mentor, string actor, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
         var from = await unit.QuerySingleOrDefaultAsync<string>("select status from teams where id = @id for update", new { id }, ct);
         if (from is null || TeamLifecycle.Next(from, action) is not { } to)
-            return null;
+            return false;
 
         // A reinstated team keeps the date it first hatched; suspended_at says whether (and since when) it is suspended now.
         var team = await unit.QuerySingleAsync<Team>($"""
             update teams
-            set status = @to, version = version + 1, updated_at = @now,
+            set status = @to, version = version + 1, updated_at = @now, mentor = coalesce(@mentor, mentor, @actor),
                 hatched_at = case when @to = @Hatched then coalesce(hatched_at, @now) else hatched_at end,
                 suspended_at = case when @to = @Suspended then @now else null end
             where id = @id
             returning {Columns}
-            """, new { id, to, now, TeamStatus.Hatched, TeamStatus.Suspended }, ct);
-        await AddHistoryAsync(unit, id, now, from, to, actor, reason, ct);
-        if (action == TeamAction.Hatch)
-            await unit.PublishAsync(new TeamHatched(team.ToProfile(), now), ct);
-        else
-            await unit.PublishAsync(new TeamSuspended(team.ToProfile(), reason, now), ct);
+            """, new { id, to, now, mentor, actor, TeamStatus.Hatched, TeamStatus.Suspended }, ct);
+        await AddHistoryAsync(unit, id, now, from, to, actor, reason, team.Mentor, ct);
+        await PublishTransitionAsync(unit, action, team, reason, now, ct);
         await unit.CommitAsync(ct);
-        return team;
+        return true;
     }
 
-    private static async Task AddHistoryAsync(UnitOfWork unit, Guid teamId, DateTimeOffset at, string? fromStatus, string toStatus, string actor, string? reason, CancellationToken ct) =>
+    /// <summary>Replaces the service list and publishes <c>TeamProfileChanged</c>; false when the team is gone, retired, or the new name is taken in its street.</summary>
+    public async Task<ProfileOutcome> UpdateProfileAsync(Guid id, Team edited, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var status = await unit.QuerySingleOrDefaultAsync<string>("select status from teams where id = @id for update", new { id }, ct);
+        if (status is null)
+            return ProfileOutcome.NotFound;
+        if (!TeamLifecycle.MayEditProfile(status))
+            return ProfileOutcome.WrongStatus;
+        Team team;
+        try
+        {
+            team = await unit.QuerySingleAsync<Team>($"""
+                update teams
+                set name = @Name, kind = @Kind, categories = @Categories, skills = @Skills, service_area = @ServiceArea,
+                    capacity = @Capacity, availability = @Availability, members_count = @MembersCount,
+                    leader_name = @LeaderName, leader_phone = @LeaderPhone, version = version + 1, updated_at = @now
+                where id = @id
+                returning {Columns}
+                """, new
+            {
+                id, now, edited.Name, edited.Kind, edited.Categories, edited.Skills, edited.ServiceArea, edited.Capacity,
+                edited.Availability, edited.MembersCount, edited.LeaderName, edited.LeaderPhone,
+            }, ct);
+        }
+        catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
+        {
+            return ProfileOutcome.DuplicateName;
+        }
+        await unit.PublishAsync(new TeamProfileChanged(team.ToProfile(), now), ct);
+        await unit.CommitAsync(ct);
+        return ProfileOutcome.Changed;
+    }
+
+    /// <summary>
+    /// Hatching announces itself; suspending and retiring both stop a team claiming, so both travel as
+    /// <c>TeamSuspended</c> (the profile's status tells them apart); taking an applicant into incubation
+    /// changes only its status, a profile change.
+    /// </summary>
+    private static Task PublishTransitionAsync(UnitOfWork unit, TeamAction action, Team team, string? reason, DateTimeOffset now, CancellationToken ct) =>
+        action switch
+        {
+            TeamAction.Hatch => unit.PublishAsync(new TeamHatched(team.ToProfile(), now), ct),
+            TeamAction.Suspend or TeamAction.Retire => unit.PublishAsync(new TeamSuspended(team.ToProfile(), reason, now), ct),
+            _ => unit.PublishAsync(new TeamProfileChanged(team.ToProfile(), now), ct),
+        };
+
+    private static async Task AddHistoryAsync(UnitOfWork unit, Guid teamId, DateTimeOffset at, string? fromStatus, string toStatus,
+        string actor, string? reason, string? mentor, CancellationToken ct) =>
         await unit.ExecuteAsync("""
-            insert into team_history (team_id, at, from_status, to_status, actor, reason)
-            values (@teamId, @at, @fromStatus, @toStatus, @actor, @reason)
-            """, new { teamId, at, fromStatus, toStatus, actor, reason }, ct);
+            insert into team_history (team_id, at, from_status, to_status, actor, reason, mentor)
+            values (@teamId, @at, @fromStatus, @toStatus, @actor, @reason, @mentor)
+            """, new { teamId, at, fromStatus, toStatus, actor, reason, mentor }, ct);
 }

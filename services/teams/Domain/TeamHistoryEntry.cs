@@ -1,6 +1,6 @@
 namespace Dispatch.Teams.Domain;
 
-/// <summary>A row of <c>team_history</c>: one status change, who made it and why.</summary>
+/// <summary>A row of <c>team_history</c>: one status change, who made it, why, and the mentor social worker at that step.</summary>
 internal sealed class TeamHistoryEntry
 {
     public DateTimeOffset At { get; init; }
@@ -8,4 +8,5 @@ internal sealed class TeamHistoryEntry
     public string ToStatus { get; init; } = "";
     public string Actor { get; init; } = "";
     public string? Reason { get; init; }
+    public string? Mentor { get; init; }
 }

@@ -1,0 +1,15 @@
+namespace Dispatch.Teams.Domain;
+
+/// <summary>What a team has done, counted from order and rating events (<c>team_track_records</c>).</summary>
+internal sealed record TrackRecord(
+    int OrdersClaimed,
+    int OrdersCompleted,
+    int OrdersReleased,
+    decimal ServiceHours,
+    int VolunteersEngaged,
+    int RatingsCount,
+    int RatingsSum)
+{
+    /// <summary>Null until the team's first rating, rounded to two places for people to read.</summary>
+    public decimal? AverageRating => RatingsCount == 0 ? null : Math.Round((decimal)RatingsSum / RatingsCount, 2);
+}
