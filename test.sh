@@ -68,5 +68,6 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
   status=1
 fi
+echo "test.sh: finished in $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
