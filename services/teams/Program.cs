@@ -25,6 +25,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapPlacesApi();
 app.MapTeamsApi();
+app.MapRosterImportApi();
 
 app.Run();
 

@@ -1,0 +1,128 @@
+using System.Text;
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Http;
+using Dispatch.Teams.Data;
+using Dispatch.Teams.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Teams.Apis;
+
+/// <summary>
+/// A coordinator's roster import: the CSV of teams a street already keeps. Every row is checked as
+/// POST /api/teams would check it; good rows are registered (each in its own transaction, with its
+/// TeamRegistered), bad ones are reported, and a name the street already has is reported as a duplicate
+/// and left alone, so importing the same file twice registers nothing the second time.
+/// </summary>
+internal static class RosterImportApi
+{
+    private const int MaxFileBytes = 1024 * 1024;
+
+    // Excel on a Chinese Windows saves "CSV" in GB18030 (ANSI), not UTF-8; both are read.
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
+
+    public static IEndpointRouteBuilder MapRosterImportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/teams/import", Import);
+        return app;
+    }
+
+    /// <summary>The file as the body (text/csv) or as the <c>file</c> field of a multipart form; <c>?status=applied</c> records the rows as applications.</summary>
+    private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, string? status, Caller caller, PlaceStore places, TeamStore teams, TimeProvider clock, CancellationToken ct)
+    {
+        if (!caller.IsCoordinator || caller.StreetId is not { } streetId)
+            return Problems.Forbidden("Only a coordinator imports a roster, into its own street.");
+        var initial = status ?? TeamLifecycle.Initial;
+        if (initial != TeamLifecycle.Initial && initial != TeamLifecycle.Application)
+            return ValidationErrors.For("status", $"status must be {TeamLifecycle.Initial} (the default) or {TeamLifecycle.Application}.");
+        if (await ReadFileAsync(request, ct) is not { } text)
+            return ValidationErrors.For("file", $"Send the roster as a CSV file of at most {MaxFileBytes / 1024} KB (body text/csv, or form field \"file\").");
+        var fileErrors = new ValidationErrors();
+        if (RosterFile.Read(text, fileErrors) is not { } roster)
+            return fileErrors.ToProblem();
+
+        var communities = await places.CommunitiesOfStreetAsync(streetId, ct);
+        var reports = new List<ImportRowReport>(roster.Rows.Count);
+        foreach (var row in roster.Rows)
+            reports.Add(await ImportRowAsync(row, initial, communities, caller, teams, clock, ct));
+
+        return TypedResults.Ok(new ImportReport(
+            reports.Count(r => r.Outcome == ImportRowReport.Created), reports.Count(r => r.Outcome == ImportRowReport.Duplicate),
+            reports.Count(r => r.Outcome == ImportRowReport.Invalid), roster.IgnoredColumns, reports));
+    }
+
+    private static async Task<ImportRowReport> ImportRowAsync(RosterRow row, string status, IReadOnlyList<Community> communities,
+        Caller caller, TeamStore teams, TimeProvider clock, CancellationToken ct)
+    {
+        // A row names its community as the street writes it, or by id; either way only the coordinator's own street counts.
+        var community = row.Community is { } cell
+            ? communities.FirstOrDefault(c => c.Name == cell || (Guid.TryParse(cell, out var id) && c.Id == id))
+            : null;
+        var problem = row.Community is null ? "社区 (community) is required."
+            : community is null ? $"'{row.Community}' is not a community of your street." : null;
+        var body = row.Request with { CommunityId = community?.Id, Mentor = row.Request.Mentor ?? caller.Username };
+        var errors = TeamRegistration.Validate(body, community, problem);
+        var name = body.Name?.Trim();
+        if (errors.Any || row.CellErrors.Any)
+            return new ImportRowReport(row.Line, ImportRowReport.Invalid, name, null, Merge(row.CellErrors, errors));
+
+        var team = TeamRegistration.ToTeam(body, community!, status, clock.GetUtcNow());
+        if (await teams.RegisterAsync(team, caller.Username, "roster import", ct))
+            return new ImportRowReport(row.Line, ImportRowReport.Created, team.Name, team.Id, null);
+        var existing = await teams.FindByNameAsync(community!.StreetId, team.Name, ct);
+        return new ImportRowReport(row.Line, ImportRowReport.Duplicate, team.Name, existing?.Id, null);
+    }
+
+    /// <summary>Cell problems (a number that is not one) and rule problems, by field, as one 400 would list them.</summary>
+    private static Dictionary<string, string[]> Merge(ValidationErrors cells, ValidationErrors rules)
+    {
+        var merged = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var errors in new[] { cells, rules }.Where(e => e.Any))
+            foreach (var (field, messages) in errors.ToProblem().ProblemDetails.Errors)
+                merged[field] = merged.TryGetValue(field, out var before) ? [.. before, .. messages] : messages;
+        return merged;
+    }
+
+    private static async Task<string?> ReadFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxFileBytes)
+            return null;
+        byte[] bytes;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            if (form.Files.GetFile("file") is not { Length: > 0 and <= MaxFileBytes } file)
+                return null;
+            await using var stream = file.OpenReadStream();
+            bytes = await ReadAllAsync(stream, ct);
+        }
+        else
+            bytes = await ReadAllAsync(request.Body, ct);
+        if (bytes.Length is 0 or > MaxFileBytes)
+            return null;
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Gb18030.GetString(bytes);
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        // One byte past the limit is enough to know the file is too big, without reading all of it.
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxFileBytes)
+                break;
+        }
+        return buffer.ToArray();
+    }
+}
