@@ -28,10 +28,27 @@ public sealed record TeamView(
     DateTimeOffset? HatchedAt,
     DateTimeOffset CreatedAt,
     string? LeaderName,
-    string? LeaderPhone);
+    string? LeaderPhone,
+    string[] Availability,
+    string? Mentor,
+    long Version,
+    TrackRecordView TrackRecord);
+
+public sealed record TrackRecordView(
+    int OrdersClaimed,
+    int OrdersCompleted,
+    int OrdersReleased,
+    decimal ServiceHours,
+    int VolunteersEngaged,
+    decimal? AverageRating,
+    int RatingsCount);
 
 public sealed record TeamPage(TeamView[] Items, long Total);
 
-public sealed record HistoryView(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason);
+public sealed record HistoryView(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason, string? Mentor);
+
+public sealed record ImportReportView(int Created, int Duplicates, int Invalid, string[] IgnoredColumns, ImportRowView[] Rows);
+
+public sealed record ImportRowView(int Line, string Outcome, string? Name, Guid? TeamId, Dictionary<string, string[]>? Errors);
 
 public sealed record ProblemView(int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors);

@@ -145,14 +145,20 @@ public sealed class TeamsApiTests(TeamsService service)
         var suspended = await OkAsync(street.Coordinator.PostAsJsonAsync($"/api/teams/{team.Id}/suspend", new { reason = "队长联系不上" }));
         Assert.Equal("suspended", suspended.Status);
 
-        var reinstated = await OkAsync(street.Admin.PostAsync($"/api/teams/{team.Id}/hatch", null));
+        var reinstated = await OkAsync(street.Coordinator.PostAsJsonAsync($"/api/teams/{team.Id}/hatch", new { reason = "已整改", mentor = "李社工" }));
         Assert.Equal("hatched", reinstated.Status);
         Assert.Equal(hatched.HatchedAt, reinstated.HatchedAt);
+        Assert.Equal("李社工", reinstated.Mentor);
 
         var history = (await street.Branch.GetFromJsonAsync<HistoryView[]>($"/api/teams/{team.Id}/history"))!;
         Assert.Equal(
-            [(null, "incubating", "coordinator", null), ("incubating", "hatched", "coordinator", null), ("hatched", "suspended", "coordinator", "队长联系不上"), ("suspended", "hatched", "admin", null)],
-            history.Select(h => (h.FromStatus, h.ToStatus, h.Actor, h.Reason)).ToArray());
+            [
+                (null, "incubating", "coordinator", null, "coordinator"),
+                ("incubating", "hatched", "coordinator", null, "coordinator"),
+                ("hatched", "suspended", "coordinator", "队长联系不上", "coordinator"),
+                ("suspended", "hatched", "coordinator", "已整改", "李社工"),
+            ],
+            history.Select(h => (h.FromStatus, h.ToStatus, h.Actor, h.Reason, h.Mentor)).ToArray());
     }
 
     [Fact]
@@ -184,13 +190,13 @@ public sealed class TeamsApiTests(TeamsService service)
     }
 
     [Fact]
-    public async Task Only_the_streets_coordinator_or_an_admin_hatches_or_suspends()
+    public async Task Only_the_streets_coordinator_hatches_or_suspends()
     {
         var street = await Street.CreateAsync(service);
         var elsewhere = await Street.CreateAsync(service);
         var team = await street.RegisterTeamAsync();
 
-        foreach (var client in new[] { street.Branch, street.TeamClient(team.Id), elsewhere.Coordinator })
+        foreach (var client in new[] { street.Branch, street.TeamClient(team.Id), elsewhere.Coordinator, street.Admin })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/teams/{team.Id}/hatch", null)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/teams/{team.Id}/suspend", new { reason = "x" })).StatusCode);
