@@ -1,10 +1,13 @@
 using Dispatch.Gateway.Accounts;
 using Dispatch.Gateway.Apis;
+using Dispatch.Gateway.Edge;
 using Dispatch.Gateway.Health;
+using Dispatch.Gateway.Resilience;
 using Dispatch.Gateway.Teams;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Data;
+using Yarp.ReverseProxy.Forwarder;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -17,6 +20,14 @@ builder.AddServiceDefaults();
 builder.AddDispatchDatabase("Identity", typeof(Program).Assembly);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.AddDestinationHealthChecks();
+
+// The edge: rate limits, body size, and a circuit per destination so a failing service answers 503 at once.
+builder.AddEdgeRateLimiting();
+builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.SectionName));
+var bodyLimit = builder.Configuration.GetSection(RequestLimitsOptions.SectionName).Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit.MaxRequestBodySize);
+builder.Services.Configure<CircuitBreakerOptions>(builder.Configuration.GetSection(CircuitBreakerOptions.SectionName));
+builder.Services.AddSingleton<IForwarderHttpClientFactory, CircuitBreakingForwarderHttpClientFactory>();
 
 // Accounts and sign-in; the admin account is ensured after the migrator (registered above) made the table.
 builder.Services.AddSingleton(services => new TokenWriter(
@@ -43,10 +54,15 @@ builder.Services.AddHttpClient<TeamRegistryClient>(http =>
 
 var app = builder.Build();
 
+app.UseMiddleware<RequestLogMiddleware>();
+
 // The landing page is public; placed before the defaults' authorization, whose fallback policy would otherwise ask for a token.
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseServiceDefaults();
+// After authentication, so a caller with a token is counted by its account rather than its address.
+app.UseRateLimiter();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.MapAuthApi();
 app.MapAccountsApi();
 app.MapReverseProxy();

@@ -1,4 +1,5 @@
 using Dispatch.Gateway.Accounts;
+using Dispatch.Gateway.Edge;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous();
+        endpoints.MapPost("/api/auth/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(EdgeRateLimiting.TokenPolicy);
         return endpoints;
     }
 

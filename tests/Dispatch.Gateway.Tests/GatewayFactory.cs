@@ -26,6 +26,9 @@ public class GatewayFactory() : ServiceFactory<Program>("Identity")
         ("ReverseProxy:Clusters:teams:Destinations:d1:Address", DeadAddress.ToString()),
         ("ReverseProxy:Clusters:matching:Destinations:d1:Address", DeadAddress.ToString()),
         ("Services:Teams", TeamRegistry.ToString()),
+        // Every test class signs in many times from the one test address; the edge tests set tight limits of their own.
+        ("RateLimiting:Token:PermitLimit", "10000"),
+        ("RateLimiting:PermitLimit", "10000"),
     ];
 
     protected override void Dispose(bool disposing)

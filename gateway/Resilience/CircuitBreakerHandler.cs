@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Dispatch.ServiceDefaults.Correlation;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Dispatch.Gateway.Resilience;
+
+/// <summary>
+/// Sits between YARP and the connection: one Polly circuit per destination (scheme, host and port), so a
+/// dead or failing replica answers 503 problem details immediately instead of every request waiting on it.
+/// </summary>
+internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, string clusterId, ILogger logger) : DelegatingHandler
+{
+    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _circuits = new();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var destination = request.RequestUri!.GetLeftPart(UriPartial.Authority);
+        var circuit = _circuits.GetOrAdd(destination, Build);
+        try
+        {
+            return await circuit.ExecuteAsync(
+                static async (state, ct) => await state.Handler.SendCoreAsync(state.Request, ct), (Handler: this, Request: request), cancellationToken);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            return Unavailable(destination, ex.RetryAfter);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
+    private ResiliencePipeline<HttpResponseMessage> Build(string destination) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = options.FailureRatio,
+                MinimumThroughput = Math.Max(2, options.MinimumThroughput),
+                SamplingDuration = options.SamplingDuration,
+                BreakDuration = options.BreakDuration,
+                // A client that hung up is not the destination's failure.
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .HandleResult(response => (int)response.StatusCode >= 500),
+                OnOpened = args =>
+                {
+                    logger.LogWarning("Circuit to {Cluster} destination {Destination} opened for {BreakDuration}", clusterId, destination, args.BreakDuration);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    logger.LogInformation("Circuit to {Cluster} destination {Destination} closed", clusterId, destination);
+                    return default;
+                },
+            })
+            .Build();
+
+    private HttpResponseMessage Unavailable(string destination, TimeSpan? retryAfter)
+    {
+        var problem = new Dictionary<string, object?>
+        {
+            ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+            ["title"] = "Service unavailable",
+            ["status"] = 503,
+            ["detail"] = $"The {clusterId} service is failing; the gateway stopped sending it requests for a moment. Try again shortly.",
+            ["correlationId"] = CorrelationId.Current,
+        };
+        var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(problem, JsonSerializerOptions.Web)),
+        };
+        response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/problem+json");
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(retryAfter is { } after && after > TimeSpan.Zero ? after : options.BreakDuration);
+        logger.LogDebug("Circuit to {Destination} is open: answered 503", destination);
+        return response;
+    }
+}

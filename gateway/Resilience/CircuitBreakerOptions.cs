@@ -1,0 +1,16 @@
+namespace Dispatch.Gateway.Resilience;
+
+/// <summary>
+/// <c>CircuitBreaker__…</c>: when at least <see cref="FailureRatio"/> of at least <see cref="MinimumThroughput"/>
+/// forwarded requests to one destination within <see cref="SamplingDuration"/> fail (no connection, or a 5xx),
+/// the gateway stops calling it for <see cref="BreakDuration"/> and answers 503 at once.
+/// </summary>
+internal sealed class CircuitBreakerOptions
+{
+    public const string SectionName = "CircuitBreaker";
+
+    public double FailureRatio { get; set; } = 0.5;
+    public int MinimumThroughput { get; set; } = 5;
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+}

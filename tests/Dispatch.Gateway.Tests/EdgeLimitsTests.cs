@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using Dispatch.Testing;
+using Xunit;
+
+namespace Dispatch.Gateway.Tests;
+
+public sealed class EdgeLimitsTests(TightLimitsGatewayFactory gateway) : IClassFixture<TightLimitsGatewayFactory>
+{
+    [Fact]
+    public async Task Burst_over_the_accounts_limit_gets_429_with_Retry_After_while_another_account_goes_on()
+    {
+        var client = gateway.ClientWithToken(TestTokens.Admin());
+        for (var i = 0; i < TightLimitsGatewayFactory.PermitLimit; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/needs")).StatusCode);
+
+        var refused = await client.GetAsync("/api/needs");
+        var other = await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/api/needs");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After should say how many seconds to wait");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_endpoint_limits_each_address_whatever_the_username()
+    {
+        var client = gateway.CreateClient();
+        for (var i = 0; i < TightLimitsGatewayFactory.TokenPermitLimit; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.RequestTokenAsync($"guess-{i}", "wrong-password")).StatusCode);
+
+        var refused = await client.RequestTokenAsync("admin", GatewayFactory.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Body_over_the_limit_gets_413_before_it_is_forwarded_and_the_import_route_allows_more()
+    {
+        var client = gateway.ClientWithToken(TestTokens.Admin());
+        var large = new string('x', TightLimitsGatewayFactory.MaxBodySize * 4);
+
+        var refused = await client.PostAsync("/api/needs", new StringContent(large, Encoding.UTF8, "text/plain"));
+        var import = await gateway.ClientWithToken(TestTokens.Admin()).PostAsync("/api/needs/import", new StringContent(large, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+    }
+
+    [Fact]
+    public async Task Failing_service_opens_the_circuit_and_then_answers_503_problem_at_once()
+    {
+        // The matching cluster points at a port where nothing listens; a fresh account per request stays under the rate limit.
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? open = null;
+        for (var i = 0; i < 10 && open is null; i++)
+        {
+            var response = await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/api/orders/hall");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                open = response;
+        }
+
+        Assert.NotNull(open);
+        Assert.Equal(HttpStatusCode.BadGateway, statuses[0]);
+        Assert.Equal("application/problem+json", open.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("matching", (await open.JsonAsync()).GetProperty("detail").GetString());
+        Assert.NotNull(open.Headers.RetryAfter);
+    }
+}

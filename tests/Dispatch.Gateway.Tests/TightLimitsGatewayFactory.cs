@@ -1,0 +1,23 @@
+namespace Dispatch.Gateway.Tests;
+
+/// <summary>The gateway with small limits, so a test reaches them in a few requests.</summary>
+public sealed class TightLimitsGatewayFactory : GatewayFactory
+{
+    public const int PermitLimit = 5;
+    public const int TokenPermitLimit = 3;
+    public const int MaxBodySize = 1024;
+    public const int CircuitMinimumThroughput = 3;
+
+    protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
+    [
+        .. base.ExtraSettings,
+        ("RateLimiting:PermitLimit", PermitLimit.ToString()),
+        ("RateLimiting:Window", "00:10:00"),
+        ("RateLimiting:Token:PermitLimit", TokenPermitLimit.ToString()),
+        ("RateLimiting:Token:Window", "00:10:00"),
+        ("RequestLimits:MaxRequestBodySize", MaxBodySize.ToString()),
+        ("ReverseProxy:Routes:needs-import:MaxRequestBodySize", "65536"),
+        ("CircuitBreaker:MinimumThroughput", CircuitMinimumThroughput.ToString()),
+        ("CircuitBreaker:BreakDuration", "00:05:00"),
+    ];
+}
