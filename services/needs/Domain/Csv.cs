@@ -31,6 +31,8 @@ internal static class Csv
                 }
                 else if (c == '"')
                     quoted = false;
+                else if (c == '\r' && position + 1 < text.Length && text[position + 1] == '\n')
+                    continue; // a line break inside a cell is kept as \n, however the file ends its lines
                 else
                 {
                     if (c == '\n')
