@@ -1,6 +1,7 @@
 using Dispatch.Matching.Apis;
 using Dispatch.Matching.Consumers;
 using Dispatch.Matching.Data;
+using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
@@ -23,6 +24,11 @@ builder.AddDispatchMessaging("matching", bus =>
 });
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<StatsStore>();
+builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
+    .Validate(o => o.StepWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0, "Escalation windows and batch size must be positive.")
+    .ValidateOnStart();
+builder.Services.AddSingleton<DeadlineSweep>();
+builder.Services.AddHostedService<DeadlineWatch>();
 
 var app = builder.Build();
 

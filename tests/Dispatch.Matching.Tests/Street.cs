@@ -12,7 +12,7 @@ namespace Dispatch.Matching.Tests;
 /// events on the bus (each with an explicit message id) and waits until they have landed, so tests
 /// sharing a service never see each other's places, teams or orders.
 /// </summary>
-public sealed class Street(MatchingService service)
+public sealed class Street(ServiceFactory<Program> service)
 {
     public Guid DistrictId { get; } = Guid.NewGuid();
     public Guid StreetId { get; } = Guid.NewGuid();
@@ -48,20 +48,20 @@ public sealed class Street(MatchingService service)
     }
 
     public async Task<Guid> NeedAsync(Guid communityId, string category = "elderly_care", string[]? skills = null,
-        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null)
+        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null, DateTimeOffset? claimDeadline = null)
     {
-        var need = NewNeed(communityId, category, skills, targetTeamId, streetId, publishedAt);
+        var need = NewNeed(communityId, category, skills, targetTeamId, streetId, publishedAt, claimDeadline);
         await PublishAsync(need);
         await WaitForAsync("select count(*) from orders where need_id = @NeedId", new { need.NeedId });
         return need.NeedId;
     }
 
     public NeedPublished NewNeed(Guid communityId, string category = "elderly_care", string[]? skills = null,
-        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null)
+        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null, DateTimeOffset? claimDeadline = null)
     {
         var startsAt = DateTimeOffset.UtcNow.AddDays(2);
         return new NeedPublished(Guid.NewGuid(), communityId, streetId ?? StreetId, DistrictId, "陪独居老人聊天", category,
-            skills ?? ["入户探访"], 2, startsAt, startsAt.AddHours(2), null, "normal", targetTeamId, publishedAt ?? DateTimeOffset.UtcNow);
+            skills ?? ["入户探访"], 2, startsAt, startsAt.AddHours(2), claimDeadline, "normal", targetTeamId, publishedAt ?? DateTimeOffset.UtcNow);
     }
 
     public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>

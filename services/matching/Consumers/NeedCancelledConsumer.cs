@@ -5,7 +5,7 @@ using Dispatch.ServiceDefaults.Messaging;
 
 namespace Dispatch.Matching.Consumers;
 
-/// <summary>The branch cancelled: the order leaves the hall, and a team holding it gets its place back.</summary>
+/// <summary>The branch cancelled: the order leaves the hall, and a team holding it gets its place back; a cancel before the publish leaves a tombstone.</summary>
 internal sealed class NeedCancelledConsumer(Database database) : IdempotentConsumer<NeedCancelled>(database)
 {
     protected override async Task HandleAsync(NeedCancelled message, UnitOfWork unit, CancellationToken cancellationToken)
@@ -13,7 +13,15 @@ internal sealed class NeedCancelledConsumer(Database database) : IdempotentConsu
         // The row lock of "for update" makes the state we read the one we change.
         var before = await unit.QuerySingleOrDefaultAsync<Order>(
             "select need_id, status, team_id from orders where need_id = @NeedId for update", new { message.NeedId }, cancellationToken);
-        if (before is null || !OrderLifecycle.Allows(before.Status, OrderAction.Cancel))
+        if (before is null)
+        {
+            // Overtook its NeedPublished: leave a tombstone so the late publish opens no live order.
+            await unit.ExecuteAsync(
+                "insert into cancelled_needs (need_id, cancelled_at) values (@NeedId, @CancelledAt) on conflict (need_id) do nothing",
+                new { message.NeedId, CancelledAt = message.CancelledAt.ToUniversalTime() }, cancellationToken);
+            return;
+        }
+        if (!OrderLifecycle.Allows(before.Status, OrderAction.Cancel))
             return;
 
         await unit.ExecuteAsync("""

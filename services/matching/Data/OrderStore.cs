@@ -1,6 +1,8 @@
 using Dispatch.Contracts;
 using Dispatch.Matching.Domain;
+using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Data;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Matching.Data;
 
@@ -9,13 +11,13 @@ namespace Dispatch.Matching.Data;
 /// <c>where</c> carries the legal source states from <see cref="OrderLifecycle"/>, so two racing
 /// requests can never both succeed; the event goes to the outbox in the same transaction.
 /// </summary>
-internal sealed class OrderStore(Database database)
+internal sealed class OrderStore(Database database, IOptions<EscalationOptions> escalation)
 {
     private const string OrderColumns = """
         o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category,
         o.skills, o.volunteers_needed, o.starts_at, o.ends_at, o.claim_deadline, o.urgency, o.target_team_id,
         o.status, o.team_id, o.version, o.published_at, o.claimed_at, o.started_at, o.completed_at,
-        o.service_hours, o.volunteers_count, o.summary, o.rating
+        o.service_hours, o.volunteers_count, o.summary, o.rating, o.escalation_level, o.due_at
         """;
 
     public Task<Order?> FindAsync(Guid needId, CancellationToken ct) =>
@@ -101,10 +103,16 @@ internal sealed class OrderStore(Database database)
     {
         await using var unit = await database.BeginAsync(ct);
         var version = await unit.QuerySingleOrDefaultAsync<long?>("""
-            update orders set status = @To, team_id = null, target_team_id = null, claimed_at = null, version = version + 1
+            update orders set status = @To, team_id = null, target_team_id = null, claimed_at = null, version = version + 1,
+                due_at = @dueAt
             where need_id = @needId and team_id = @teamId and status = any(@From)
             returning version
-            """, new { needId, teamId, From = OrderLifecycle.From(OrderAction.Release), To = OrderLifecycle.To(OrderAction.Release) }, ct);
+            """, new
+        {
+            needId, teamId, From = OrderLifecycle.From(OrderAction.Release), To = OrderLifecycle.To(OrderAction.Release),
+            // Back in the hall with a fresh claim window; the reach it had already earned stays.
+            dueAt = now.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
+        }, ct);
         if (version is null)
             return false;
         await unit.ExecuteAsync("""

@@ -27,7 +27,8 @@ internal static class ClaimEligibility
         return null;
     }
 
-    public static bool Covers(Team team, Order order) => team.ServiceArea switch
+    /// <summary>The team's own service area covers the order's community, or the order's escalation widened it to reach the team.</summary>
+    public static bool Covers(Team team, Order order) => EscalationLadder.Reaches(order, team) || team.ServiceArea switch
     {
         "district" => team.DistrictId == order.DistrictId,
         "street" => team.StreetId == order.StreetId,

@@ -28,4 +28,6 @@ internal sealed class Order
     public int? VolunteersCount { get; init; }
     public string? Summary { get; init; }
     public int? Rating { get; init; }
+    public int EscalationLevel { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
 }

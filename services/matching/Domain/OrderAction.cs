@@ -10,4 +10,6 @@ internal enum OrderAction
     Complete,
     Close,
     Cancel,
+    Escalate,
+    Expire,
 }

@@ -19,6 +19,9 @@ internal static class OrderLifecycle
         [OrderAction.Close] = ([OrderStatus.Completed], OrderStatus.Closed),
         // The branch may cancel until the service is completed (issue 4), so also while a team is serving.
         [OrderAction.Cancel] = ([OrderStatus.Published, OrderStatus.Claimed, OrderStatus.InService], OrderStatus.Cancelled),
+        // Past its deadline an unclaimed order widens its reach (EscalationLadder) and stays published, until it expires.
+        [OrderAction.Escalate] = ([OrderStatus.Published], OrderStatus.Published),
+        [OrderAction.Expire] = ([OrderStatus.Published], OrderStatus.Expired),
     };
 
     public static string[] From(OrderAction action) => Transitions[action].From;

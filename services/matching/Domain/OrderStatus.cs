@@ -9,8 +9,9 @@ internal static class OrderStatus
     public const string Completed = "completed";
     public const string Closed = "closed";
     public const string Cancelled = "cancelled";
+    public const string Expired = "expired";
 
-    public static IReadOnlyList<string> All { get; } = [Published, Claimed, InService, Completed, Closed, Cancelled];
+    public static IReadOnlyList<string> All { get; } = [Published, Claimed, InService, Completed, Closed, Cancelled, Expired];
 
     /// <summary>States in which the order counts against its team's capacity.</summary>
     public static bool HoldsCapacity(string status) => status is Claimed or InService;

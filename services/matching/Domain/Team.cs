@@ -20,6 +20,7 @@ internal sealed class Team
     public int ReleasedOrders { get; init; }
     public int RatingSum { get; init; }
     public int RatingCount { get; init; }
+    public DateTimeOffset? HatchedAt { get; init; }
 
     public bool IsHatched => Status == Hatched;
     public bool IsFull => OpenOrders >= Capacity;
