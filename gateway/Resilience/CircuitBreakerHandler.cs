@@ -25,9 +25,9 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
             return await circuit.ExecuteAsync(
                 static async (state, ct) => await state.Handler.SendCoreAsync(state.Request, ct), (Handler: this, Request: request), cancellationToken);
         }
-        catch (BrokenCircuitException ex)
+        catch (BrokenCircuitException)
         {
-            return Unavailable(destination, ex.RetryAfter);
+            return Unavailable(destination);
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
             })
             .Build();
 
-    private HttpResponseMessage Unavailable(string destination, TimeSpan? retryAfter)
+    private HttpResponseMessage Unavailable(string destination)
     {
         var problem = new Dictionary<string, object?>
         {
@@ -74,7 +74,8 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
             Content = new StringContent(JsonSerializer.Serialize(problem, JsonSerializerOptions.Web)),
         };
         response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/problem+json");
-        response.Headers.RetryAfter = new RetryConditionHeaderValue(retryAfter is { } after && after > TimeSpan.Zero ? after : options.BreakDuration);
+        // At most the break duration: the circuit lets a trial request through once it has passed.
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(options.BreakDuration);
         logger.LogDebug("Circuit to {Destination} is open: answered 503", destination);
         return response;
     }
