@@ -37,7 +37,8 @@ internal sealed class CorrelationConsumeFilter<T>(ILogger<CorrelationConsumeFilt
             id = context.MessageId?.ToString("N") ?? CorrelationId.New();
 
         CorrelationId.Current = id;
-        using (logger.BeginScope(new Dictionary<string, object> { [CorrelationId.LogScopeKey] = id! }))
+        // A message-template scope: structured loggers get the CorrelationId property, the console prints "CorrelationId:<id>".
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", id!))
         {
             logger.LogInformation("Consuming {MessageType} {MessageId}", typeof(T).Name, context.MessageId);
             await next.Send(context);

@@ -20,7 +20,8 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
         });
 
         CorrelationId.Current = id;
-        using (logger.BeginScope(new Dictionary<string, object> { [CorrelationId.LogScopeKey] = id }))
+        // A message-template scope: structured loggers get the CorrelationId property, the console prints "CorrelationId:<id>".
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", id))
         {
             await next(context);
         }
