@@ -6,21 +6,36 @@ namespace Dispatch.Matching.Domain;
 /// </summary>
 internal static class HallRanking
 {
+    public const int MaxScore = 100;
+
     public static HallScore Score(Order order, Team team)
     {
-        var (nearness, place) = Nearness(order, team);
-
-        var workload = team.Capacity <= 0 ? 0 : 20.0 * (1 - Math.Clamp((double)team.OpenOrders / team.Capacity, 0, 1));
-
-        var matched = order.Skills.Count(team.Skills.Contains);
-        var skillsFit = order.Skills.Length == 0 ? 1.0 : (double)matched / order.Skills.Length;
+        var matched = MatchedSkills(order, team);
         var skills = order.Skills.Length == 0 ? "无技能要求"
             : matched == order.Skills.Length ? "技能全部匹配"
             : $"技能匹配 {matched}/{order.Skills.Length}";
+        var reason = string.Join(" · ", Nearness(order, team).Label, skills, $"当前 {team.OpenOrders}/{team.Capacity} 单");
+        return new HallScore(Points(order, team), reason);
+    }
 
-        var score = nearness + workload + 20 * skillsFit + 20 * TrackRecord(team);
-        var reason = string.Join(" · ", place, skills, $"当前 {team.OpenOrders}/{team.Capacity} 单");
-        return new HallScore((int)Math.Round(Math.Clamp(score, 0, 100), MidpointRounding.AwayFromZero), reason);
+    /// <summary>The score alone, 0–100, without the reason's strings: what ranking many teams and the planner use.</summary>
+    public static int Points(Order order, Team team)
+    {
+        var workload = team.Capacity <= 0 ? 0 : 20.0 * (1 - Math.Clamp((double)team.OpenOrders / team.Capacity, 0, 1));
+        var skillsFit = order.Skills.Length == 0 ? 1.0 : (double)MatchedSkills(order, team) / order.Skills.Length;
+        var score = Nearness(order, team).Points + workload + 20 * skillsFit + 20 * TrackRecord(team);
+        return (int)Math.Round(Math.Clamp(score, 0, MaxScore), MidpointRounding.AwayFromZero);
+    }
+
+    private static int MatchedSkills(Order order, Team team)
+    {
+        var matched = 0;
+        foreach (var skill in order.Skills)
+        {
+            if (Array.IndexOf(team.Skills, skill) >= 0)
+                matched++;
+        }
+        return matched;
     }
 
     /// <summary>The orders best first: directed to this team, then score, then urgent, then the soonest to start.</summary>
