@@ -92,8 +92,11 @@ internal sealed partial class ProcessCode
 
     public IReadOnlySet<string> Requires => _required;
 
+    /// <summary>A key the code reads, or an element below one (Messaging__RetryIntervalsMs__0).</summary>
     public bool Reads(string variable) =>
-        _exact.Contains(variable) || _prefixes.Any(p => variable.StartsWith(p, StringComparison.Ordinal));
+        _exact.Contains(variable)
+        || _exact.Any(e => variable.StartsWith(e + "__", StringComparison.Ordinal))
+        || _prefixes.Any(p => variable.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>The process a Deployment runs: the gateway, or services/&lt;name&gt;.</summary>
     public static ProcessCode For(string deployment)
