@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 
@@ -7,27 +8,57 @@ namespace Dispatch.ServiceDefaults.Auth;
 /// Token settings shared by the gateway (which signs) and the services (which validate).
 /// <c>Auth__SigningKeys</c> holds one or more keys separated by commas: the first signs,
 /// all validate, so a key can be rotated by adding the new one first and dropping the old one later.
+/// <c>Auth__SigningKeysFile</c> names a file of keys (one a line, or comma-separated; <c>#</c> starts a comment)
+/// that is re-read whenever it changes, so keys rotate without restarting anything: its keys come before
+/// those of <c>Auth__SigningKeys</c> (leave that empty when using the file, or its keys stay valid).
 /// </summary>
 public sealed class AuthOptions
 {
     public const string SectionName = "Auth";
 
+    // The parsed keys of each file as last read, so validating a token costs a stat, not a read and hashes.
+    private static readonly ConcurrentDictionary<string, (DateTime Written, long Length, string[] Secrets)> FileKeys = new();
+
     public string Issuer { get; set; } = "dispatch-gateway";
     public string Audience { get; set; } = "dispatch";
     public string SigningKeys { get; set; } = "";
+    public string? SigningKeysFile { get; set; }
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     public IReadOnlyList<SymmetricSecurityKey> Keys()
     {
-        var keys = SigningKeys
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var keys = ReadFile()
+            .Concat(SigningKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(secret => Encoding.UTF8.GetBytes(secret))
             .ToList();
         if (keys.Count == 0)
-            throw new InvalidOperationException("Auth:SigningKeys is empty: set Auth__SigningKeys to a secret of at least 32 characters.");
+            throw new InvalidOperationException("Auth:SigningKeys is empty: set Auth__SigningKeys (or Auth__SigningKeysFile) to a secret of at least 32 characters.");
         if (keys.Any(k => k.Length < 32))
-            throw new InvalidOperationException("Every key in Auth:SigningKeys must be at least 32 bytes long.");
+            throw new InvalidOperationException("Every signing key must be at least 32 bytes long.");
         return keys.Select((k, i) => new SymmetricSecurityKey(k) { KeyId = $"k{i}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(k))[..8]}" }).ToList();
+    }
+
+    private string[] ReadFile()
+    {
+        if (string.IsNullOrWhiteSpace(SigningKeysFile))
+            return [];
+        var file = new FileInfo(SigningKeysFile);
+        if (FileKeys.TryGetValue(file.FullName, out var known) && file.Exists && known.Written == file.LastWriteTimeUtc && known.Length == file.Length)
+            return known.Secrets;
+        try
+        {
+            var secrets = File.ReadAllLines(file.FullName)
+                .Select(line => line.Split('#')[0])
+                .SelectMany(line => line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToArray();
+            FileKeys[file.FullName] = (file.LastWriteTimeUtc, file.Length, secrets);
+            return secrets;
+        }
+        catch (IOException) when (known.Secrets is not null)
+        {
+            // Replaced while being read: the keys read before stay in force until the next request reads the new file.
+            return known.Secrets;
+        }
     }
 }

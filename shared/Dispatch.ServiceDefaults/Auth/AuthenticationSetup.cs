@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Dispatch.ServiceDefaults.Auth;
@@ -32,6 +33,10 @@ public static class AuthenticationSetup
                     RoleClaimType = DispatchClaims.Role,
                 };
             });
+        // Keys are looked up per token, so a changed Auth:SigningKeysFile (or reloaded Auth:SigningKeys) applies without a restart.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptionsMonitor<AuthOptions>>((jwt, monitor) =>
+                jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => monitor.CurrentValue.Keys());
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
