@@ -24,6 +24,7 @@ builder.AddDispatchMessaging("matching", bus =>
 });
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<StatsStore>();
+builder.Services.AddSingleton<PlanStore>();
 builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
     .Validate(o => o.StepWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0, "Escalation windows and batch size must be positive.")
     .ValidateOnStart();
@@ -35,6 +36,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOrdersApi();
 app.MapStatsApi();
+app.MapMatchingPlansApi();
 
 app.Run();
 
