@@ -21,14 +21,10 @@ internal static class TeamsApi
         teams.MapGet("/{id:guid}", Get);
         teams.MapPatch("/{id:guid}", EditProfile);
         teams.MapGet("/{id:guid}/history", GetHistory);
-        teams.MapPost("/{id:guid}/incubate", (Guid id, TransitionRequest? body, Caller caller, TeamStore store, TimeProvider clock, CancellationToken ct) =>
-            TransitionAsync(id, TeamAction.Incubate, body, caller, store, clock, ct));
-        teams.MapPost("/{id:guid}/hatch", (Guid id, TransitionRequest? body, Caller caller, TeamStore store, TimeProvider clock, CancellationToken ct) =>
-            TransitionAsync(id, TeamAction.Hatch, body, caller, store, clock, ct));
-        teams.MapPost("/{id:guid}/suspend", (Guid id, TransitionRequest? body, Caller caller, TeamStore store, TimeProvider clock, CancellationToken ct) =>
-            TransitionAsync(id, TeamAction.Suspend, body, caller, store, clock, ct));
-        teams.MapPost("/{id:guid}/retire", (Guid id, TransitionRequest? body, Caller caller, TeamStore store, TimeProvider clock, CancellationToken ct) =>
-            TransitionAsync(id, TeamAction.Retire, body, caller, store, clock, ct));
+        teams.MapPost("/{id:guid}/incubate", Incubate);
+        teams.MapPost("/{id:guid}/hatch", Hatch);
+        teams.MapPost("/{id:guid}/suspend", Suspend);
+        teams.MapPost("/{id:guid}/retire", Retire);
         return app;
     }
 
@@ -125,6 +121,22 @@ internal static class TeamsApi
         }
         return TypedResults.Ok(ToResponse((await teams.FindAsync(id, ct))!, caller));
     }
+
+    private static Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> Incubate(
+        Guid id, TransitionRequest? body, Caller caller, TeamStore teams, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, TeamAction.Incubate, body, caller, teams, clock, ct);
+
+    private static Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> Hatch(
+        Guid id, TransitionRequest? body, Caller caller, TeamStore teams, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, TeamAction.Hatch, body, caller, teams, clock, ct);
+
+    private static Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> Suspend(
+        Guid id, TransitionRequest? body, Caller caller, TeamStore teams, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, TeamAction.Suspend, body, caller, teams, clock, ct);
+
+    private static Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> Retire(
+        Guid id, TransitionRequest? body, Caller caller, TeamStore teams, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, TeamAction.Retire, body, caller, teams, clock, ct);
 
     /// <summary>Every incubation step: the street's coordinator only, and only from a status the lifecycle allows.</summary>
     private static async Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> TransitionAsync(

@@ -110,7 +110,7 @@ internal sealed class TeamStore(Database database)
         return true;
     }
 
-    /// <summary>Replaces the service list and publishes <c>TeamProfileChanged</c>; false when the team is gone, retired, or the new name is taken in its street.</summary>
+    /// <summary>Replaces the service list (status and place stay) and publishes <c>TeamProfileChanged</c>, unless the team is gone, retired, or the new name is taken in its street.</summary>
     public async Task<ProfileOutcome> UpdateProfileAsync(Guid id, Team edited, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
