@@ -54,6 +54,20 @@ dotnet test VolunteerDispatch.sln -c "$CONFIGURATION" --no-build --nologo \
   --results-directory "$RESULTS" --logger "trx" --logger "console;verbosity=normal" \
   "${FILTER[@]}" || status=$?
 
+# The gateway's OpenAPI document (the whole public API) must lint clean with a third-party linter.
+echo "== openapi lint (Redocly, recommended rules)"
+if command -v npm >/dev/null; then
+  ( cd tests/openapi-lint \
+    && { [ -x node_modules/.bin/redocly ] || npm ci --no-audit --no-fund --loglevel=error; } \
+    && npx --no-install redocly lint ../../gateway/wwwroot/openapi.yaml --format=stylish ) || {
+    echo "test.sh: the OpenAPI document has lint errors (gateway/wwwroot/openapi.yaml)" >&2
+    status=1
+  }
+else
+  echo "test.sh: npm (Node.js 20.19+) is required to lint the OpenAPI document" >&2
+  status=1
+fi
+
 # One closing line that any CI reads: the totals over every test project.
 passed=0 failed=0 skipped=0
 for trx in "$RESULTS"/*.trx; do

@@ -7,6 +7,7 @@ using Dispatch.Gateway.Teams;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Data;
+using Microsoft.AspNetCore.StaticFiles;
 using Yarp.ReverseProxy.Forwarder;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -58,7 +59,9 @@ app.UseMiddleware<RequestLogMiddleware>();
 
 // The landing page is public; placed before the defaults' authorization, whose fallback policy would otherwise ask for a token.
 app.UseDefaultFiles();
-app.UseStaticFiles();
+// wwwroot/openapi.yaml is the whole public API in one document (GET /openapi.yaml); .yaml is not a type the server knows by default.
+var contentTypes = new FileExtensionContentTypeProvider { Mappings = { [".yaml"] = "application/yaml" } };
+app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
 app.UseServiceDefaults();
 // After authentication, so a caller with a token is counted by its account rather than its address.
 app.UseRateLimiter();
