@@ -1,52 +1,36 @@
+using System.Text;
 using Dispatch.Contracts;
 using Dispatch.Matching.Data;
+using Dispatch.Matching.Domain;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Matching.Apis;
 
-/// <summary>The figures coordinators watch: how many published orders got claimed and served.</summary>
+/// <summary>The figures coordinators watch: how many published orders got claimed and served, how fast, and what still waits.</summary>
 internal static class StatsApi
 {
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stats/match-rate", GetMatchRate);
+        app.MapGet("/api/stats/match-rate.csv", GetMatchRateCsv);
+        app.MapGet("/api/stats/unclaimed", GetUnclaimed);
         return app;
     }
 
     private static async Task<Results<Ok<MatchRateFigures>, ValidationProblem, ProblemHttpResult>> GetMatchRate(
         Caller caller, StatsStore store, Guid? streetId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
-        if (from is { } start && to is { } end && end <= start)
-            return ValidationErrors.For("to", "to must be after from.");
+        if (Validate(from, to) is { } invalid)
+            return invalid;
+        var scope = ScopeOf(caller, streetId, communityId);
+        if (scope.Problem is not null)
+            return scope.Problem;
+        if (scope.Invalid is not null)
+            return scope.Invalid;
 
-        Guid street;
-        if (caller.IsAdmin)
-        {
-            if (streetId is not { } chosen)
-                return ValidationErrors.For("streetId", "streetId is required.");
-            street = chosen;
-        }
-        else if (caller.IsCoordinator && caller.StreetId is { } own)
-        {
-            if (streetId is { } other && other != own)
-                return Problems.Forbidden("A coordinator sees the figures of its own street only.");
-            street = own;
-        }
-        else if (caller.IsBranch && caller.CommunityId is { } community && caller.StreetId is { } branchStreet)
-        {
-            if (streetId is { } other && other != branchStreet || communityId is { } otherCommunity && otherCommunity != community)
-                return Problems.Forbidden("A branch sees the figures of its own community only.");
-            street = branchStreet;
-            communityId = community;
-        }
-        else
-        {
-            return Problems.Forbidden("Only coordinators, branches and admins see the match rate.");
-        }
-
-        var figures = await store.MatchRateAsync(street, communityId, from?.ToUniversalTime(), to?.ToUniversalTime(), ct);
+        var figures = await store.MatchRateAsync(scope.Street, scope.Community, from?.ToUniversalTime(), to?.ToUniversalTime(), ct);
         var totals = figures.Totals;
         return TypedResults.Ok(new MatchRateFigures(
             totals.Published,
@@ -55,7 +39,72 @@ internal static class StatsApi
             MatchRateFigures.Ratio(totals.Claimed, totals.Published),
             MatchRateFigures.Ratio(totals.Completed, totals.Published),
             totals.MedianSecondsToClaim,
-            figures.ByCommunity.Select(c => new CommunityMatchRate(Guid.Parse(c.Key!), c.Name, c.Published, c.Claimed, c.Completed, MatchRateFigures.Ratio(c.Claimed, c.Published))).ToList(),
-            figures.ByCategory.Select(c => new CategoryMatchRate(c.Key!, ServiceCategories.Names.GetValueOrDefault(c.Key!, c.Key!), c.Published, c.Claimed, c.Completed, MatchRateFigures.Ratio(c.Claimed, c.Published))).ToList()));
+            figures.ByCommunity.Select(c => new CommunityMatchRate(Guid.Parse(c.Key!), c.Name, c.Published, c.Claimed, c.Completed,
+                MatchRateFigures.Ratio(c.Claimed, c.Published), MatchRateFigures.Ratio(c.Completed, c.Published), c.MedianSecondsToClaim, c.P90SecondsToClaim)).ToList(),
+            figures.ByCategory.Select(c => new CategoryMatchRate(c.Key!, ServiceCategories.Names.GetValueOrDefault(c.Key!, c.Key!), c.Published, c.Claimed, c.Completed,
+                MatchRateFigures.Ratio(c.Claimed, c.Published), MatchRateFigures.Ratio(c.Completed, c.Published), c.MedianSecondsToClaim, c.P90SecondsToClaim)).ToList(),
+            totals.P90SecondsToClaim,
+            figures.ByTeam.Select(t => new TeamMatchRate(Guid.Parse(t.Key!), t.Name, t.Published, t.Completed,
+                MatchRateFigures.Ratio(t.Completed, t.Published), t.MedianSecondsToClaim, t.P90SecondsToClaim)).ToList(),
+            figures.ByWeek.Select(w => new WeekMatchRate(w.Key!, w.Published, w.Claimed, w.Completed,
+                MatchRateFigures.Ratio(w.Claimed, w.Published), MatchRateFigures.Ratio(w.Completed, w.Published), w.MedianSecondsToClaim, w.P90SecondsToClaim)).ToList()));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetMatchRateCsv(
+        Caller caller, StatsStore store, Guid? streetId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    {
+        if (Validate(from, to) is { } invalid)
+            return invalid;
+        var scope = ScopeOf(caller, streetId, communityId);
+        if (scope.Problem is not null)
+            return scope.Problem;
+        if (scope.Invalid is not null)
+            return scope.Invalid;
+
+        var figures = await store.MatchRateAsync(scope.Street, scope.Community, from?.ToUniversalTime(), to?.ToUniversalTime(), ct);
+        // With a byte-order mark, so a spreadsheet opens the Chinese names as UTF-8.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(MatchRateCsv.Write(figures))).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", "match-rate.csv");
+    }
+
+    private static async Task<Results<Ok<ItemsPage<UnclaimedItem>>, ValidationProblem, ProblemHttpResult>> GetUnclaimed(
+        Caller caller, StatsStore store, TimeProvider clock, Guid? streetId, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (Paging.Validate(page, pageSize) is { } invalidPaging)
+            return invalidPaging;
+        var scope = ScopeOf(caller, streetId, communityId);
+        if (scope.Problem is not null)
+            return scope.Problem;
+        if (scope.Invalid is not null)
+            return scope.Invalid;
+        var (pageNumber, size) = Paging.Of(page, pageSize);
+
+        var (orders, total) = await store.UnclaimedAsync(scope.Street, scope.Community, pageNumber, size, ct);
+        var now = clock.GetUtcNow();
+        var items = orders.Select(o => new UnclaimedItem(o.NeedId, o.Title, o.Category, o.CommunityId, o.CommunityName, o.Urgency,
+            o.PublishedAt, o.DueAt, o.EscalationLevel, EscalationLadder.Label(o.EscalationLevel), o.TargetTeamId is not null,
+            (long)Math.Max(0, (now - o.PublishedAt).TotalSeconds))).ToList();
+        return TypedResults.Ok(new ItemsPage<UnclaimedItem>(items, total));
+    }
+
+    private static ValidationProblem? Validate(DateTimeOffset? from, DateTimeOffset? to) =>
+        from is { } start && to is { } end && end <= start ? ValidationErrors.For("to", "to must be after from.") : null;
+
+    private sealed record Scope(Guid Street, Guid? Community, ProblemHttpResult? Problem = null, ValidationProblem? Invalid = null);
+
+    /// <summary>Whose figures the caller may see: an admin any street it names, a coordinator its street, a branch its community.</summary>
+    private static Scope ScopeOf(Caller caller, Guid? streetId, Guid? communityId)
+    {
+        if (caller.IsAdmin)
+            return streetId is { } chosen ? new Scope(chosen, communityId) : new Scope(default, null, Invalid: ValidationErrors.For("streetId", "streetId is required."));
+        if (caller.IsCoordinator && caller.StreetId is { } own)
+            return streetId is { } other && other != own
+                ? new Scope(default, null, Problems.Forbidden("A coordinator sees the figures of its own street only."))
+                : new Scope(own, communityId);
+        if (caller.IsBranch && caller.CommunityId is { } community && caller.StreetId is { } branchStreet)
+            return streetId is { } other && other != branchStreet || communityId is { } otherCommunity && otherCommunity != community
+                ? new Scope(default, null, Problems.Forbidden("A branch sees the figures of its own community only."))
+                : new Scope(branchStreet, community);
+        return new Scope(default, null, Problems.Forbidden("Only coordinators, branches and admins see the match rate."));
     }
 }

@@ -1,6 +1,6 @@
 namespace Dispatch.Matching.Data;
 
-/// <summary>One group of the match-rate figures; <see cref="Key"/> is the community id or category key.</summary>
+/// <summary>One group of the match-rate figures; <see cref="Key"/> is the community or team id, category key or week start.</summary>
 internal sealed class MatchCounts
 {
     public string? Key { get; init; }
@@ -9,4 +9,5 @@ internal sealed class MatchCounts
     public long Claimed { get; init; }
     public long Completed { get; init; }
     public double? MedianSecondsToClaim { get; init; }
+    public double? P90SecondsToClaim { get; init; }
 }

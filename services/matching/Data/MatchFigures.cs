@@ -1,3 +1,8 @@
 namespace Dispatch.Matching.Data;
 
-internal sealed record MatchFigures(MatchCounts Totals, IReadOnlyList<MatchCounts> ByCommunity, IReadOnlyList<MatchCounts> ByCategory);
+internal sealed record MatchFigures(
+    MatchCounts Totals,
+    IReadOnlyList<MatchCounts> ByCommunity,
+    IReadOnlyList<MatchCounts> ByCategory,
+    IReadOnlyList<MatchCounts> ByTeam,
+    IReadOnlyList<MatchCounts> ByWeek);

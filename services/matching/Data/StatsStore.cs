@@ -15,31 +15,68 @@ internal sealed class StatsStore(Database database)
           and (cast(@to as timestamptz) is null or o.published_at < @to)
         """;
 
+    private const string Counts = """
+        count(*) as published, count(o.first_claimed_at) as claimed, count(o.completed_at) as completed,
+        percentile_cont(0.5) within group (order by extract(epoch from o.first_claimed_at - o.published_at))
+            filter (where o.first_claimed_at is not null) as median_seconds_to_claim,
+        percentile_cont(0.9) within group (order by extract(epoch from o.first_claimed_at - o.published_at))
+            filter (where o.first_claimed_at is not null) as p90_seconds_to_claim
+        """;
+
     public async Task<MatchFigures> MatchRateAsync(Guid streetId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
         var parameters = new { streetId, communityId, from, to };
-        var totals = await database.QuerySingleAsync<MatchCounts>($"""
-            select null::text as key, count(*) as published, count(o.first_claimed_at) as claimed, count(o.completed_at) as completed,
-                   percentile_cont(0.5) within group (order by extract(epoch from o.first_claimed_at - o.published_at))
-                       filter (where o.first_claimed_at is not null) as median_seconds_to_claim
-            from orders o
-            {Scope}
-            """, parameters, ct);
+        var totals = await database.QuerySingleAsync<MatchCounts>($"select null::text as key, {Counts} from orders o {Scope}", parameters, ct);
         var byCommunity = await database.QueryAsync<MatchCounts>($"""
-            select o.community_id::text as key, max(c.name) as name, count(*) as published, count(o.first_claimed_at) as claimed,
-                   count(o.completed_at) as completed
+            select o.community_id::text as key, max(c.name) as name, {Counts}
             from orders o left join communities c on c.id = o.community_id
             {Scope}
             group by o.community_id
             order by max(c.name), o.community_id
             """, parameters, ct);
         var byCategory = await database.QueryAsync<MatchCounts>($"""
-            select o.category as key, count(*) as published, count(o.first_claimed_at) as claimed, count(o.completed_at) as completed
+            select o.category as key, {Counts}
             from orders o
             {Scope}
             group by o.category
             order by count(*) desc, o.category
             """, parameters, ct);
-        return new MatchFigures(totals, byCommunity, byCategory);
+        // A team's orders are those it holds or served; one it released went back to the hall and is no longer its.
+        var byTeam = await database.QueryAsync<MatchCounts>($"""
+            select o.team_id::text as key, max(t.name) as name, {Counts}
+            from orders o left join teams t on t.team_id = o.team_id
+            {Scope} and o.team_id is not null
+            group by o.team_id
+            order by count(*) desc, max(t.name), o.team_id
+            """, parameters, ct);
+        // ISO weeks starting Monday, in UTC like every stored time.
+        var byWeek = await database.QueryAsync<MatchCounts>($"""
+            select to_char(date_trunc('week', o.published_at at time zone 'UTC'), 'YYYY-MM-DD') as key, {Counts}
+            from orders o
+            {Scope}
+            group by 1
+            order by 1
+            """, parameters, ct);
+        return new MatchFigures(totals, byCommunity, byCategory, byTeam, byWeek);
+    }
+
+    /// <summary>The street's published orders nobody holds yet, oldest first: where the coordinator should look.</summary>
+    public async Task<(IReadOnlyList<UnclaimedOrder> Items, long Total)> UnclaimedAsync(Guid streetId, Guid? communityId, int page, int pageSize, CancellationToken ct)
+    {
+        const string filter = """
+            where o.street_id = @streetId and o.status = 'published'
+              and (cast(@communityId as uuid) is null or o.community_id = @communityId)
+            """;
+        var parameters = new { streetId, communityId, limit = pageSize, offset = (page - 1) * pageSize };
+        var items = await database.QueryAsync<UnclaimedOrder>($"""
+            select o.need_id, o.title, o.category, o.community_id, c.name as community_name, o.urgency, o.published_at,
+                   o.due_at, o.escalation_level, o.target_team_id
+            from orders o left join communities c on c.id = o.community_id
+            {filter}
+            order by o.published_at, o.need_id
+            limit @limit offset @offset
+            """, parameters, ct);
+        var total = await database.QuerySingleAsync<long>($"select count(*) from orders o {filter}", parameters, ct);
+        return (items, total);
     }
 }
