@@ -1,4 +1,5 @@
 using Dispatch.Needs.Domain;
+using Dispatch.ServiceDefaults.Auth;
 
 namespace Dispatch.Needs.Apis;
 
@@ -49,5 +50,13 @@ internal sealed record NeedView(
         n.Status, n.ClaimedByTeamId, n.EscalationLevel, n.ServiceHours, n.VolunteersCount, n.CompletionSummary,
         n.RatingScore is { } score ? new RatingView(score, n.RatingComment) : null, n.CancelReason,
         n.CreatedAt, n.PublishedAt, n.ClaimedAt, n.StartedAt, n.CompletedAt, n.ClosedAt, n.CancelledAt);
+
+    /// <summary>
+    /// The need for <paramref name="caller"/>: the contact name, phone and exact address only for the branch,
+    /// the street's coordinator and the team holding it (callers of reads are already scoped to their own);
+    /// an admin runs the system, not the service, and reads the need without them.
+    /// </summary>
+    public static NeedView For(Caller caller, Need n) =>
+        caller.IsAdmin ? Of(n) with { Address = null, ContactName = null, ContactPhone = null } : Of(n);
 }
 

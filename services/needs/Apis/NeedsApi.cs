@@ -93,7 +93,7 @@ internal static class NeedsApi
     }
 
     private static async Task<Results<Ok<NeedView>, ProblemHttpResult>> Get(Guid id, Caller caller, NeedStore store, CancellationToken ct) =>
-        await VisibleNeedAsync(id, caller, store, ct) is { } need ? TypedResults.Ok(NeedView.Of(need)) : Problems.NotFound("need", id);
+        await VisibleNeedAsync(id, caller, store, ct) is { } need ? TypedResults.Ok(NeedView.For(caller, need)) : Problems.NotFound("need", id);
 
     private static async Task<Results<Ok<IEnumerable<TimelineItem>>, ProblemHttpResult>> GetTimeline(
         Guid id, Caller caller, NeedStore store, CancellationToken ct)
@@ -129,7 +129,7 @@ internal static class NeedsApi
             caller.IsCoordinator ? caller.StreetId ?? Guid.Empty : null,
             status, category, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to, dateField == "createdAt", pageNumber, size);
         var (items, total) = await store.ListAsync(filter, ct);
-        return TypedResults.Ok(new ItemsPage<NeedView>(items.Select(NeedView.Of).ToList(), total));
+        return TypedResults.Ok(new ItemsPage<NeedView>(items.Select(n => NeedView.For(caller, n)).ToList(), total));
     }
 
     /// <summary>The shared shape of publish, cancel and rate: only the need's own branch, only from a legal state.</summary>

@@ -91,6 +91,10 @@ public sealed class PrivacyTests(NeedsService service)
         Assert.Equal("李奶奶", (await holding.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactName"]!.GetValue<string>());
         Assert.Equal("李奶奶", (await coordinator.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactName"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/needs/{id}")).StatusCode);
+        using var admin = community.Admin();
+        var adminView = (await admin.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!;
+        Assert.Equal(id.ToString(), adminView["id"]!.GetValue<string>());
+        Assert.All(new[] { "contactName", "contactPhone", "address" }, field => Assert.Null(adminView[field]));
         Assert.Equal(HttpStatusCode.NotFound, (await otherCoordinator.GetAsync($"/api/needs/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/api/needs")).StatusCode);
 
