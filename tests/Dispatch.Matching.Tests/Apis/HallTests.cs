@@ -31,7 +31,7 @@ public sealed class HallTests(MatchingService service)
         Assert.Equal(2, hall.GetProperty("total").GetInt32());
         var item = hall.GetProperty("items")[1];
         Assert.Equal("汇泉", item.GetProperty("communityName").GetString());
-        Assert.Equal("同社区 · 技能全部匹配 · 当前 0/3 单", item.GetProperty("reason").GetString());
+        Assert.Equal("同社区 · 技能全部匹配 · 当前 0/3 单 · 新队伍", item.GetProperty("reason").GetString());
         Assert.InRange(item.GetProperty("score").GetInt32(), 0, 100);
         Assert.False(item.GetProperty("directed").GetBoolean());
         Assert.True(hall.GetProperty("items")[0].GetProperty("directed").GetBoolean());
