@@ -15,7 +15,8 @@ internal sealed record HallItem(
     DateTimeOffset EndsAt,
     int Score,
     string Reason,
-    bool Directed);
+    bool Directed,
+    int EscalationLevel);
 
 internal sealed record TeamOrder(
     Guid NeedId,

@@ -40,7 +40,7 @@ internal static class OrdersApi
         var ranked = HallRanking.Rank(candidates.Where(o => ClaimEligibility.Refusal(team, o) is null), team);
         var items = ranked.Skip((pageNumber - 1) * size).Take(size)
             .Select(x => new HallItem(x.Order.NeedId, x.Order.Title, x.Order.Category, x.Order.CommunityId, x.Order.CommunityName,
-                x.Order.VolunteersNeeded, x.Order.StartsAt, x.Order.EndsAt, x.Score.Score, x.Score.Reason, x.Order.TargetTeamId is not null))
+                x.Order.VolunteersNeeded, x.Order.StartsAt, x.Order.EndsAt, x.Score.Score, x.Score.Reason, x.Order.TargetTeamId is not null, x.Order.EscalationLevel))
             .ToList();
         return TypedResults.Ok(new ItemsPage<HallItem>(items, ranked.Count));
     }

@@ -28,6 +28,8 @@ internal static class HallRanking
             parts.Add("新队伍");
         else
             parts.Add($"完成率 {Math.Round(100.0 * team.CompletedOrders / finished)}%");
+        if (order.EscalationLevel > EscalationLadder.Community)
+            parts.Add(EscalationLadder.Label(order.EscalationLevel));
         return new HallScore(Points(order, team), string.Join(" · ", parts));
     }
 

@@ -41,6 +41,9 @@ public sealed class EscalationTests(EscalationService service)
         await sweep.RunAsync(default);
         Assert.Equal(1, await LevelAsync(street, needId));
         Assert.Equal([needId], await HallIdsAsync(street.As(neighbourTeam)));
+        var widened = (await street.As(neighbourTeam).GetFromJsonAsync<JsonElement>("/api/orders/hall")).GetProperty("items")[0];
+        Assert.Equal(1, widened.GetProperty("escalationLevel").GetInt32());
+        Assert.EndsWith("已扩至街道", widened.GetProperty("reason").GetString());
         Assert.Empty(await HallIdsAsync(street.As(districtTeam)));
 
         clock.Advance(Step);
