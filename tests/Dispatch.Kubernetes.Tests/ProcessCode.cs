@@ -32,10 +32,11 @@ internal sealed partial class ProcessCode
         // AddServiceDefaults: the token settings (Auth__SigningKeys and the rest of AuthOptions).
         if (sources.Contains("AddServiceDefaults()", StringComparison.Ordinal))
         {
-            var auth = OptionsKeys(System.IO.Path.Combine(Shared, "Auth", "AuthOptions.cs"));
-            _exact.UnionWith(auth);
+            _exact.UnionWith(OptionsKeys(Repository.Sources(System.IO.Path.Combine(Shared, "Auth"))));
             _required.Add("Auth__SigningKeys");
         }
+        // The process's own options classes (the gateway's RateLimiting, RequestLimits, CircuitBreaker, …).
+        _exact.UnionWith(OptionsKeys(sources));
 
         // AddDispatchDatabase("Needs", …) reads ConnectionStrings:Needs.
         var databaseSetup = Repository.Read(Shared, "Data", "DatabaseSetup.cs");
@@ -58,8 +59,7 @@ internal sealed partial class ProcessCode
                 _exact.Add($"ConnectionStrings__{m.Groups[1].Value}");
                 _required.Add($"ConnectionStrings__{m.Groups[1].Value}");
             }
-            foreach (var file in Directory.EnumerateFiles(Repository.Path(Shared, "Messaging"), "*Options.cs"))
-                _exact.UnionWith(OptionsKeys(System.IO.Path.GetRelativePath(Repository.Root, file)));
+            _exact.UnionWith(OptionsKeys(Repository.Sources(System.IO.Path.Combine(Shared, "Messaging"))));
         }
 
         // The process's own keys: Configuration["Services:Teams"], const string …Key = "Dispatch:AdminPassword",
@@ -107,14 +107,20 @@ internal sealed partial class ProcessCode
         return new ProcessCode(deployment, folder);
     }
 
-    /// <summary>Section__Property for an options class with <c>const string SectionName</c> and settable properties.</summary>
-    private static IEnumerable<string> OptionsKeys(string file)
+    /// <summary>
+    /// Section__Property for every options class in the code: a <c>const string SectionName</c> and
+    /// the settable properties of the same class.
+    /// </summary>
+    private static IEnumerable<string> OptionsKeys(string code)
     {
-        var code = Repository.Read(file);
-        var section = SectionName().Match(code);
-        if (!section.Success)
-            throw new InvalidOperationException($"{file} names no SectionName.");
-        return SettableProperty().Matches(code).Select(m => $"{section.Groups[1].Value}__{m.Groups[1].Value}").ToList();
+        foreach (var type in code.Split(" class ", StringSplitOptions.None).Skip(1))
+        {
+            var section = SectionName().Match(type);
+            if (!section.Success)
+                continue;
+            foreach (Match property in SettableProperty().Matches(type))
+                yield return $"{section.Groups[1].Value}__{property.Groups[1].Value}";
+        }
     }
 
     [GeneratedRegex(@"AddDispatchDatabase\(""(\w+)""")]

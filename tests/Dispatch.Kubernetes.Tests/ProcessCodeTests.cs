@@ -1,0 +1,41 @@
+using Xunit;
+
+namespace Dispatch.Kubernetes.Tests;
+
+/// <summary>The settings the other tests hold the manifests to are found in the code (not an empty list that lets anything pass).</summary>
+public sealed class ProcessCodeTests
+{
+    [Fact]
+    public void The_gateway_reads_its_database_keys_admin_password_team_registry_and_proxy_but_not_the_broker()
+    {
+        var gateway = ProcessCode.For("gateway");
+
+        Assert.Equal(["Identity"], gateway.Databases);
+        Assert.False(gateway.UsesBroker);
+        Assert.Superset(new HashSet<string> { "ConnectionStrings__Identity", "Auth__SigningKeys", "Dispatch__AdminPassword", "Services__Teams" }, gateway.Requires.ToHashSet());
+        Assert.True(gateway.Reads("ReverseProxy__Clusters__needs__Destinations__d1__Address"));
+        Assert.True(gateway.Reads("Auth__TokenLifetime"));
+        Assert.False(gateway.Reads("ConnectionStrings__RabbitMq"));
+        Assert.False(gateway.Reads("ConnectionStrings__Needs"));
+        Assert.Equal(["matching", "needs", "teams"], gateway.ProxyClusters.Order());
+    }
+
+    [Theory]
+    [InlineData("needs", "Needs")]
+    [InlineData("teams", "Teams")]
+    [InlineData("matching", "Matching")]
+    public void A_service_reads_its_own_database_the_broker_and_the_messaging_options(string service, string database)
+    {
+        var code = ProcessCode.For(service);
+
+        Assert.Equal([database], code.Databases);
+        Assert.True(code.UsesBroker);
+        Assert.Superset(new HashSet<string> { $"ConnectionStrings__{database}", "ConnectionStrings__RabbitMq", "Auth__SigningKeys" }, code.Requires.ToHashSet());
+        Assert.True(code.Reads("Messaging__DeliveryLimit"));
+        Assert.True(code.Reads("Messaging__RetryIntervalsMs__0"));
+        Assert.True(code.Reads("Outbox__PollInterval"));
+        Assert.False(code.Reads("Dispatch__AdminPassword"));
+        Assert.False(code.Reads("ConnectionStrings__Identity"));
+        Assert.False(code.Reads("ReverseProxy__Clusters__needs__Destinations__d1__Address"));
+    }
+}
