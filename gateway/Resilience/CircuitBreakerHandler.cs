@@ -5,12 +5,14 @@ using System.Text.Json;
 using Dispatch.ServiceDefaults.Correlation;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Dispatch.Gateway.Resilience;
 
 /// <summary>
 /// Sits between YARP and the connection: one Polly circuit per destination (scheme, host and port), so a
-/// dead or failing replica answers 503 problem details immediately instead of every request waiting on it.
+/// dead, failing or hanging replica answers 503 problem details immediately instead of every request waiting on it
+/// (a request it does not answer in time gets a 504 and counts as a failure).
 /// </summary>
 internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, string clusterId, ILogger logger) : DelegatingHandler
 {
@@ -27,7 +29,13 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
         }
         catch (BrokenCircuitException)
         {
-            return Unavailable(destination);
+            return Problem(HttpStatusCode.ServiceUnavailable, "Service unavailable",
+                $"The {clusterId} service is failing; the gateway stopped sending it requests for a moment. Try again shortly.", options.BreakDuration);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Problem(HttpStatusCode.GatewayTimeout, "Gateway timeout",
+                $"The {clusterId} service did not answer within {options.AttemptTimeout.TotalSeconds:0.#} s.", null);
         }
     }
 
@@ -45,6 +53,7 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
                 // A client that hung up is not the destination's failure.
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>()
                     .HandleResult(response => (int)response.StatusCode >= 500),
                 OnOpened = args =>
                 {
@@ -57,26 +66,30 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
                     return default;
                 },
             })
+            // Inside the circuit, so a destination that hangs opens it too, instead of holding every request until the proxy's activity timeout.
+            .AddTimeout(options.AttemptTimeout)
             .Build();
 
-    private HttpResponseMessage Unavailable(string destination)
+    private static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, TimeSpan? retryAfter)
     {
         var problem = new Dictionary<string, object?>
         {
-            ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-            ["title"] = "Service unavailable",
-            ["status"] = 503,
-            ["detail"] = $"The {clusterId} service is failing; the gateway stopped sending it requests for a moment. Try again shortly.",
+            ["type"] = status == HttpStatusCode.ServiceUnavailable
+                ? "https://tools.ietf.org/html/rfc9110#section-15.6.4"
+                : "https://tools.ietf.org/html/rfc9110#section-15.6.5",
+            ["title"] = title,
+            ["status"] = (int)status,
+            ["detail"] = detail,
             ["correlationId"] = CorrelationId.Current,
         };
-        var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+        var response = new HttpResponseMessage(status)
         {
             Content = new StringContent(JsonSerializer.Serialize(problem, JsonSerializerOptions.Web)),
         };
         response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/problem+json");
         // At most the break duration: the circuit lets a trial request through once it has passed.
-        response.Headers.RetryAfter = new RetryConditionHeaderValue(options.BreakDuration);
-        logger.LogDebug("Circuit to {Destination} is open: answered 503", destination);
+        if (retryAfter is { } after)
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(after);
         return response;
     }
 }

@@ -70,4 +70,23 @@ public sealed class EdgeLimitsTests(TightLimitsGatewayFactory gateway) : IClassF
         Assert.Contains("matching", (await open.JsonAsync()).GetProperty("detail").GetString());
         Assert.NotNull(open.Headers.RetryAfter);
     }
+
+    [Fact]
+    public async Task Hanging_service_gets_504s_then_its_circuit_opens_and_answers_503_at_once()
+    {
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? open = null;
+        for (var i = 0; i < 10 && open is null; i++)
+        {
+            var response = await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/api/teams");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                open = response;
+        }
+
+        Assert.NotNull(open);
+        Assert.All(statuses.SkipLast(1), status => Assert.Equal(HttpStatusCode.GatewayTimeout, status));
+        Assert.True(statuses.Count > TightLimitsGatewayFactory.CircuitMinimumThroughput - 1, string.Join(", ", statuses));
+        Assert.Contains("teams", (await open.JsonAsync()).GetProperty("detail").GetString());
+    }
 }

@@ -8,6 +8,9 @@ public sealed class TightLimitsGatewayFactory : GatewayFactory
     public const int MaxBodySize = 1024;
     public const int CircuitMinimumThroughput = 3;
 
+    /// <summary>Behind the teams cluster: a service that accepts requests and never answers them.</summary>
+    public FakeReplica Hanging { get; } = FakeReplica.Start("hanging", hangs: true);
+
     protected override IEnumerable<(string Key, string Value)> ExtraSettings =>
     [
         .. base.ExtraSettings,
@@ -19,5 +22,14 @@ public sealed class TightLimitsGatewayFactory : GatewayFactory
         ("ReverseProxy:Routes:needs-import:MaxRequestBodySize", "65536"),
         ("CircuitBreaker:MinimumThroughput", CircuitMinimumThroughput.ToString()),
         ("CircuitBreaker:BreakDuration", "00:05:00"),
+        ("CircuitBreaker:AttemptTimeout", "00:00:00.300"),
+        ("ReverseProxy:Clusters:teams:Destinations:d1:Address", Hanging.Address.ToString()),
     ];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            Hanging.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 }
