@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Xunit;
 
-namespace Dispatch.EndToEnd.Tests;
+namespace Dispatch.Testing.Processes;
 
 /// <summary>A client of the public API through the gateway, signed in as one account.</summary>
 public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposable

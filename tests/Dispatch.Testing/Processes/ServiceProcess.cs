@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dispatch.EndToEnd.Tests;
+namespace Dispatch.Testing.Processes;
 
 /// <summary>One service of the system running as its own process, its output kept in a log file.</summary>
 public sealed class ServiceProcess : IAsyncDisposable

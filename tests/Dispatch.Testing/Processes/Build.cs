@@ -1,7 +1,7 @@
-namespace Dispatch.EndToEnd.Tests;
+namespace Dispatch.Testing.Processes;
 
 /// <summary>Finds the built assemblies of the services, in the same configuration as this test.</summary>
-internal static class Build
+public static class Build
 {
     private static readonly string RepositoryRoot = FindRoot();
 

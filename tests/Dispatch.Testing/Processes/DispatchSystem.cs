@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Dispatch.Testing;
+using Xunit;
 
-namespace Dispatch.EndToEnd.Tests;
+namespace Dispatch.Testing.Processes;
 
 /// <summary>
 /// The whole system as real processes — needs, teams, matching and the gateway — on fresh databases
