@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Dispatch.Testing;
 using Xunit;
 
 namespace Dispatch.Gateway.Tests;
@@ -21,5 +22,14 @@ public sealed class OpenApiTests(GatewayFactory gateway) : IClassFixture<Gateway
             .Select(route => route["Match:Path"]!.Split('{')[0].TrimEnd('/'))
             .Concat(["/api/auth/token", "/api/accounts", "/health/live", "/health/ready"]);
         Assert.All(routes, prefix => Assert.Contains(paths, path => path.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_gateways_own_endpoints_and_the_document_agree()
+    {
+        var mapped = PublicApiDocument.MappedBy(gateway.Services);
+
+        Assert.Empty(mapped.Except(PublicApiDocument.Operations).Order());
+        Assert.Empty(PublicApiDocument.Under("/api/auth", "/api/accounts").Except(mapped).Order());
     }
 }

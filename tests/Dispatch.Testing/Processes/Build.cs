@@ -3,7 +3,8 @@ namespace Dispatch.Testing.Processes;
 /// <summary>Finds the built assemblies of the services, in the same configuration as this test.</summary>
 public static class Build
 {
-    private static readonly string RepositoryRoot = FindRoot();
+    /// <summary>The folder holding VolunteerDispatch.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
 
     // tests/Dispatch.EndToEnd.Tests/bin/<Configuration>/net10.0/
     private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
