@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddServiceDefaults();
 builder.AddDispatchDatabase("Identity", typeof(Program).Assembly);
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddEdgeTransforms();
 builder.AddDestinationHealthChecks();
 
 // The edge: rate limits, body size, and a circuit per destination so a failing service answers 503 at once.

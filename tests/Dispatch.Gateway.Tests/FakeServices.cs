@@ -48,6 +48,7 @@ public sealed class FakeServices : IAsyncDisposable
             path = context.Request.Path.Value,
             authorization = context.Request.Headers.Authorization.ToString(),
             correlationId = context.Request.Headers["X-Correlation-Id"].ToString(),
+            cookie = context.Request.Headers.Cookie.ToString(),
         }));
         _app.MapGet("/api/places/communities/{id:guid}", (Guid id, HttpContext context) =>
         {
