@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Xunit;
 
 namespace Dispatch.Kubernetes.Tests;
@@ -16,6 +17,44 @@ public sealed class OverlaySchemaTests
 
         Assert.NotEmpty(overlay.Objects);
         Assert.True(overlay.SchemaProblems.Count == 0, $"{name}:\n" + string.Join("\n", overlay.SchemaProblems));
+    }
+
+    [Fact]
+    public async Task The_schema_check_reports_a_misspelt_field_a_wrong_type_and_a_bad_operator_resource()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"k8s-broken-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: broken, namespace: dispatch }
+            spec:
+              selector: { matchLabels: { app: broken } }
+              template:
+                metadata: { labels: { app: broken } }
+                spec:
+                  containers:
+                    - name: broken
+                      image: example/broken:1
+                      ports: [{ containerPort: "8080" }]
+                      readinesProbe: { httpGet: { path: /health/ready, port: 8080 } }
+            ---
+            apiVersion: rabbitmq.com/v1beta1
+            kind: RabbitmqCluster
+            metadata: { name: broker, namespace: dispatch }
+            spec: { replicas: three }
+            """);
+        try
+        {
+            var problems = JsonNode.Parse(await SchemaChecker.ValidateAsync(file))!["problems"]!.AsArray().Select(p => (string)p!).ToList();
+
+            Assert.Contains(problems, p => p.Contains("readinesProbe: unknown field", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("containerPort must be integer", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.StartsWith("RabbitmqCluster/broker", StringComparison.Ordinal) && p.Contains("replicas", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Theory]
