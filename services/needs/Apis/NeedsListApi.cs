@@ -1,8 +1,8 @@
-using System.Text;
 using Dispatch.Needs.Data;
 using Dispatch.Needs.Domain;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
+using Dispatch.ServiceDefaults.Spreadsheets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Needs.Apis;
@@ -14,10 +14,6 @@ namespace Dispatch.Needs.Apis;
 internal static class NeedsListApi
 {
     private const int MaxFileBytes = 1024 * 1024;
-
-    // Excel on a Chinese Windows saves "CSV" in GB18030 (ANSI), not UTF-8; both are read.
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
 
     public static IEndpointRouteBuilder MapNeedsListApi(this IEndpointRouteBuilder app)
     {
@@ -33,7 +29,7 @@ internal static class NeedsListApi
     {
         if (!caller.IsBranch || caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
             return NeedsApi.NotABranch();
-        if (await ReadFileAsync(request, ct) is not { } text)
+        if (await CsvUpload.ReadTextAsync(request, MaxFileBytes, ct) is not { } text)
             return ValidationErrors.For("file", $"Send the needs list as a CSV file of at most {MaxFileBytes / 1024} KB (body text/csv, or form field \"file\").");
         var fileErrors = new ValidationErrors();
         if (NeedsListFile.Read(text, fileErrors) is not { } list)
@@ -83,47 +79,5 @@ internal static class NeedsListApi
             if (await store.PublishAsync(id, null, NeedsApi.Actor(caller), clock.GetUtcNow(), ct) is { } need)
                 published.Add(NeedView.Of(need));
         return TypedResults.Ok(new ItemsPage<NeedView>(published, published.Count));
-    }
-
-    private static async Task<string?> ReadFileAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxFileBytes)
-            return null;
-        byte[] bytes;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            if (form.Files.GetFile("file") is not { Length: > 0 and <= MaxFileBytes } file)
-                return null;
-            await using var stream = file.OpenReadStream();
-            bytes = await ReadAllAsync(stream, ct);
-        }
-        else
-            bytes = await ReadAllAsync(request.Body, ct);
-        if (bytes.Length is 0 or > MaxFileBytes)
-            return null;
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Gb18030.GetString(bytes);
-        }
-    }
-
-    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        // One byte past the limit is enough to know the file is too big, without reading all of it.
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxFileBytes)
-                break;
-        }
-        return buffer.ToArray();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Dispatch.Contracts;
 using Dispatch.Needs.Domain;
 using Dispatch.ServiceDefaults.Http;
+using Dispatch.ServiceDefaults.Spreadsheets;
 
 namespace Dispatch.Needs.Apis;
 
@@ -34,8 +35,6 @@ internal static partial class NeedsListFile
         ["targetTeamId"] = ["指定队伍"],
     };
 
-    private static readonly string[] RequiredColumns = ["title", "category", "volunteersNeeded", "startsAt", "endsAt"];
-
     // Branches write times as the clock on their wall shows them: China Standard Time, unless the cell says otherwise.
     private static readonly TimeSpan LocalOffset = TimeSpan.FromHours(8);
 
@@ -51,81 +50,42 @@ internal static partial class NeedsListFile
         ["urgent"] = NeedContent.Urgent, ["紧急"] = NeedContent.Urgent, ["加急"] = NeedContent.Urgent,
     };
 
+    private static readonly CsvLayout Layout = new(
+        Columns,
+        ["title", "category", "volunteersNeeded", "startsAt", "endsAt"],
+        MaxRows,
+        "The file is empty: it needs a header row (标题, 类别, 人数, 开始时间, 结束时间, …) and one row per need.",
+        $"A needs list holds at most {MaxRows} rows; split the file.");
+
     /// <summary>
     /// The file's rows as requests, each with the problems found while reading its cells, plus the header
     /// cells no column matched. Null with <paramref name="fileErrors"/> filled when the file as a whole is unusable.
     /// </summary>
-    public static NeedsListRows? Read(string text, ValidationErrors fileErrors)
+    public static NeedsListRows? Read(string text, ValidationErrors fileErrors) =>
+        CsvSheet.Read(text, Layout, fileErrors) is { } sheet
+            ? new NeedsListRows(sheet.Rows.Select(ReadRow).ToList(), sheet.IgnoredColumns)
+            : null;
+
+    private static NeedsListRow ReadRow(CsvRow row)
     {
-        var records = Csv.Parse(text);
-        if (records.Count == 0)
-        {
-            fileErrors.Add("file", "The file is empty: it needs a header row (标题, 类别, 人数, 开始时间, 结束时间, …) and one row per need.");
-            return null;
-        }
-
-        var (headerLine, header) = records[0];
-        var fieldAt = new Dictionary<int, string>();
-        var ignored = new List<string>();
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim().TrimEnd('*', '＊').Trim();
-            if (name.Length == 0)
-                continue;
-            if (FieldOf(name) is not { } field)
-                ignored.Add(name);
-            else if (fieldAt.ContainsValue(field))
-                fileErrors.Add("file", $"Line {headerLine}: two columns fill {field} ({string.Join("/", Columns[field])}).");
-            else
-                fieldAt[i] = field;
-        }
-        foreach (var missing in RequiredColumns.Where(f => !fieldAt.ContainsValue(f)))
-            fileErrors.Add("file", $"The header row has no {Columns[missing][0]} ({missing}) column.");
-        fileErrors.Require(records.Count - 1 <= MaxRows, "file", $"A needs list holds at most {MaxRows} rows; split the file.");
-        if (fileErrors.Any)
-            return null;
-
-        var rows = records.Skip(1).Select(r => ReadRow(r.Line, r.Cells, fieldAt)).ToList();
-        return new NeedsListRows(rows, ignored);
-    }
-
-    private static string? FieldOf(string name) =>
-        Columns.FirstOrDefault(c => c.Key.Equals(name, StringComparison.OrdinalIgnoreCase) || c.Value.Contains(name)).Key;
-
-    private static NeedsListRow ReadRow(int line, string[] cells, Dictionary<int, string> fieldAt)
-    {
-        var values = fieldAt.ToDictionary(f => f.Value, f => f.Key < cells.Length ? cells[f.Key].Trim() : "");
-        string? Cell(string field) => values.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
-        var errors = new ValidationErrors();
-
-        var category = Cell("category");
-        var urgency = Cell("urgency");
+        var category = row.Cell("category");
+        var urgency = row.Cell("urgency");
         var request = new NeedRequest(
-            Cell("title"),
-            Cell("description"),
+            row.Cell("title"),
+            row.Cell("description"),
             category is not null && CategoryByName.TryGetValue(category, out var key) ? key : category,
-            Number(Cell("volunteersNeeded"), "volunteersNeeded", errors),
-            Cell("skills") is { } skills ? SkillSeparators().Split(skills).Where(s => s.Trim().Length > 0).ToArray() : null,
-            Time(Cell("startsAt"), "startsAt", errors),
-            Time(Cell("endsAt"), "endsAt", errors),
-            Time(Cell("claimDeadline"), "claimDeadline", errors),
+            row.Number("volunteersNeeded"),
+            row.Cell("skills") is { } skills ? SkillSeparators().Split(skills).Where(s => s.Trim().Length > 0).ToArray() : null,
+            Time(row.Cell("startsAt"), "startsAt", row.Errors),
+            Time(row.Cell("endsAt"), "endsAt", row.Errors),
+            Time(row.Cell("claimDeadline"), "claimDeadline", row.Errors),
             urgency is not null && UrgencyByWord.TryGetValue(urgency, out var word) ? word : urgency,
-            Number(Cell("beneficiaries"), "beneficiaries", errors),
-            Cell("address"),
-            Cell("contactName"),
-            Cell("contactPhone"),
-            TeamId(Cell("targetTeamId"), errors));
-        return new NeedsListRow(line, request, errors);
-    }
-
-    private static int? Number(string? cell, string field, ValidationErrors errors)
-    {
-        if (cell is null)
-            return null;
-        if (int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-            return number;
-        errors.Add(field, $"{field} \"{cell}\" is not a whole number.");
-        return null;
+            row.Number("beneficiaries"),
+            row.Cell("address"),
+            row.Cell("contactName"),
+            row.Cell("contactPhone"),
+            TeamId(row.Cell("targetTeamId"), row.Errors));
+        return new NeedsListRow(row.Line, request, row.Errors);
     }
 
     private static DateTimeOffset? Time(string? cell, string field, ValidationErrors errors)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dispatch.Contracts;
 using Dispatch.ServiceDefaults.Http;
+using Dispatch.ServiceDefaults.Spreadsheets;
 using Dispatch.Teams.Domain;
 
 namespace Dispatch.Teams.Apis;
@@ -32,8 +33,6 @@ internal static partial class RosterFile
         ["mentor"] = ["导师", "联系社工"],
     };
 
-    private static readonly string[] RequiredColumns = ["name", "community", "categories"];
-
     private static readonly Dictionary<string, string> CategoryByName =
         ServiceCategories.Names.ToDictionary(c => c.Value, c => c.Key, StringComparer.Ordinal);
 
@@ -56,66 +55,38 @@ internal static partial class RosterFile
         ["晚上"] = Availability.Evenings, ["晚间"] = Availability.Evenings, ["夜间"] = Availability.Evenings,
     };
 
+    private static readonly CsvLayout Layout = new(
+        Columns,
+        ["name", "community", "categories"],
+        MaxRows,
+        "The file is empty: it needs a header row (队伍名称, 类型, 社区, 服务类别, …) and one row per team.",
+        $"A roster holds at most {MaxRows} rows; split the file.");
+
     /// <summary>
     /// The file's rows as registrations, plus the header cells no column matched. Null with
     /// <paramref name="fileErrors"/> filled when the file as a whole is unusable.
     /// </summary>
-    public static RosterRows? Read(string text, ValidationErrors fileErrors)
+    public static RosterRows? Read(string text, ValidationErrors fileErrors) =>
+        CsvSheet.Read(text, Layout, fileErrors) is { } sheet
+            ? new RosterRows(sheet.Rows.Select(ReadRow).ToList(), sheet.IgnoredColumns)
+            : null;
+
+    private static RosterRow ReadRow(CsvRow row)
     {
-        var records = Csv.Parse(text);
-        if (records.Count == 0)
-        {
-            fileErrors.Add("file", "The file is empty: it needs a header row (队伍名称, 类型, 社区, 服务类别, …) and one row per team.");
-            return null;
-        }
-
-        var (headerLine, header) = records[0];
-        var fieldAt = new Dictionary<int, string>();
-        var ignored = new List<string>();
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim().TrimEnd('*', '＊').Trim();
-            if (name.Length == 0)
-                continue;
-            if (FieldOf(name) is not { } field)
-                ignored.Add(name);
-            else if (fieldAt.ContainsValue(field))
-                fileErrors.Add("file", $"Line {headerLine}: two columns fill {field} ({string.Join("/", Columns[field])}).");
-            else
-                fieldAt[i] = field;
-        }
-        foreach (var missing in RequiredColumns.Where(f => !fieldAt.ContainsValue(f)))
-            fileErrors.Add("file", $"The header row has no {Columns[missing][0]} ({missing}) column.");
-        fileErrors.Require(records.Count - 1 <= MaxRows, "file", $"A roster holds at most {MaxRows} rows; split the file.");
-        if (fileErrors.Any)
-            return null;
-
-        return new RosterRows(records.Skip(1).Select(r => ReadRow(r.Line, r.Cells, fieldAt)).ToList(), ignored);
-    }
-
-    private static string? FieldOf(string name) =>
-        Columns.FirstOrDefault(c => c.Key.Equals(name, StringComparison.OrdinalIgnoreCase) || c.Value.Contains(name, StringComparer.OrdinalIgnoreCase)).Key;
-
-    private static RosterRow ReadRow(int line, string[] cells, Dictionary<int, string> fieldAt)
-    {
-        var values = fieldAt.ToDictionary(f => f.Value, f => f.Key < cells.Length ? cells[f.Key].Trim() : "");
-        string? Cell(string field) => values.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
-        var errors = new ValidationErrors();
-
         var request = new RegisterTeamRequest(
-            Cell("name"),
-            Word(Cell("kind"), KindByWord) ?? TeamKinds.VolunteerTeam,
+            row.Cell("name"),
+            Word(row.Cell("kind"), KindByWord) ?? TeamKinds.VolunteerTeam,
             null,
-            List(Cell("categories"))?.Select(c => CategoryByName.GetValueOrDefault(c, c)).ToArray(),
-            List(Cell("skills")),
-            Number(Cell("capacity"), "capacity", errors),
-            Number(Cell("membersCount"), "membersCount", errors),
-            Cell("leaderName"),
-            Cell("leaderPhone"),
-            Word(Cell("serviceArea"), AreaByWord),
-            List(Cell("availability"))?.Select(a => AvailabilityByWord.GetValueOrDefault(a, a)).ToArray(),
-            Cell("mentor"));
-        return new RosterRow(line, request, Cell("community"), errors);
+            List(row.Cell("categories"))?.Select(c => CategoryByName.GetValueOrDefault(c, c)).ToArray(),
+            List(row.Cell("skills")),
+            row.Number("capacity"),
+            row.Number("membersCount"),
+            row.Cell("leaderName"),
+            row.Cell("leaderPhone"),
+            Word(row.Cell("serviceArea"), AreaByWord),
+            List(row.Cell("availability"))?.Select(a => AvailabilityByWord.GetValueOrDefault(a, a)).ToArray(),
+            row.Cell("mentor"));
+        return new RosterRow(row.Line, request, row.Cell("community"), row.Errors);
     }
 
     private static string? Word(string? cell, Dictionary<string, string> words) =>
@@ -123,16 +94,6 @@ internal static partial class RosterFile
 
     private static string[]? List(string? cell) =>
         cell is null ? null : Separators().Split(cell).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
-
-    private static int? Number(string? cell, string field, ValidationErrors errors)
-    {
-        if (cell is null)
-            return null;
-        if (int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-            return number;
-        errors.Add(field, $"{field} \"{cell}\" is not a whole number.");
-        return null;
-    }
 
     [GeneratedRegex(@"[、;；,，|/]")]
     private static partial Regex Separators();

@@ -1,7 +1,7 @@
-using Dispatch.Needs.Domain;
+using Dispatch.ServiceDefaults.Spreadsheets;
 using Xunit;
 
-namespace Dispatch.Needs.Tests.Domain;
+namespace Dispatch.ServiceDefaults.Tests.Spreadsheets;
 
 public sealed class CsvTests
 {

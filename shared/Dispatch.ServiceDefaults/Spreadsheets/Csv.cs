@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Dispatch.Needs.Domain;
+namespace Dispatch.ServiceDefaults.Spreadsheets;
 
 /// <summary>
 /// Reads CSV as spreadsheets write it (RFC 4180): commas, double quotes around cells that hold commas,
 /// quotes or line breaks, "" for a quote inside them, CRLF or LF lines, and the UTF-8 BOM Excel puts first.
 /// </summary>
-internal static class Csv
+public static class Csv
 {
     /// <summary>The records with the 1-based line each starts on; records of only empty cells are dropped.</summary>
     public static IReadOnlyList<(int Line, string[] Cells)> Parse(string text)
