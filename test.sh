@@ -46,12 +46,14 @@ forget_earlier_test_runs
 echo "== build ($CONFIGURATION)"
 dotnet build VolunteerDispatch.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 
+# Minimal console output: a failure prints its message and stack; the services' own log lines stay out of
+# the way (the .trx files under TestResults/ and the end-to-end tests' e2e-logs/ keep the detail).
 echo "== test"
 RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"
 status=0
 dotnet test VolunteerDispatch.sln -c "$CONFIGURATION" --no-build --nologo \
-  --results-directory "$RESULTS" --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$RESULTS" --logger "trx" --logger "console;verbosity=minimal" \
   "${FILTER[@]}" || status=$?
 
 # The gateway's OpenAPI document (the whole public API) must lint clean with a third-party linter.
