@@ -84,6 +84,10 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
   status=1
 fi
+if [ "$failed" -gt 0 ]; then
+  echo "failed tests:"
+  grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$RESULTS"/*.trx | sed -n 's/.*testName="\([^"]*\)".*/  \1/p'
+fi
 echo "test.sh: finished in $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"
