@@ -2,6 +2,7 @@ using Dispatch.Matching.Apis;
 using Dispatch.Matching.Consumers;
 using Dispatch.Matching.Data;
 using Dispatch.Matching.Escalation;
+using Dispatch.Matching.Live;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
@@ -30,11 +31,14 @@ builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOpt
     .ValidateOnStart();
 builder.Services.AddSingleton<DeadlineSweep>();
 builder.Services.AddHostedService<DeadlineWatch>();
+builder.Services.AddSingleton<OrderChangeFeed>();
+builder.Services.AddHostedService(services => services.GetRequiredService<OrderChangeFeed>());
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapOrdersApi();
+app.MapHallEventsApi();
 app.MapStatsApi();
 app.MapMatchingPlansApi();
 
