@@ -1,0 +1,165 @@
+// The street coordinator's pages: the dashboard of figures, the incubation board, the matching meeting.
+import { get, post } from './api.js';
+import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
+import { h, page, notify, act, formatTime, badge, empty, percent, duration, bars } from './ui.js';
+
+export const pages = [
+  [/^\/dashboard$/, showDashboard],
+  [/^\/teams$/, showTeams],
+  [/^\/meeting$/, showMeeting],
+];
+
+/** The coordinator's own street; an admin looks at the first street of the directory. */
+async function streetOf(current) {
+  if (current.streetId) return { id: current.streetId, query: '' };
+  const districts = await get('/api/places');
+  const street = districts.flatMap(d => d.streets ?? [])[0];
+  if (!street) throw new Error('还没有任何街道');
+  return { id: street.id, query: `streetId=${street.id}` };
+}
+
+const figure = (label, value, note) => h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label), h('strong', {}, value), note ? h('small', {}, note) : null);
+
+async function showDashboard(current) {
+  const street = await streetOf(current);
+  const [rate, unclaimed] = await Promise.all([
+    get(`/api/stats/match-rate?${street.query}`),
+    get(`/api/stats/unclaimed?pageSize=100&${street.query}`),
+  ]);
+  const weeks = [...rate.byWeek].sort((a, b) => a.weekStart.localeCompare(b.weekStart)).slice(-12);
+  page('数据看板',
+    h('section', { class: 'figures', 'aria-label': '总体指标' },
+      figure('认领率', percent(rate.matchRate), `${rate.claimed} / ${rate.published} 单已被认领`),
+      figure('完成率', percent(rate.fulfilmentRate), `${rate.completed} 单已完成服务`),
+      figure('认领用时（中位数）', duration(rate.medianSecondsToClaim), `90% 在 ${duration(rate.p90SecondsToClaim)} 内`),
+      figure('待认领', String(unclaimed.total), '已发布未被认领')),
+    h('section', { class: 'charts', 'aria-label': '分组统计' },
+      bars('各社区认领率', rate.byCommunity.map(c => ({ label: c.communityName ?? '未知社区', value: c.matchRate, text: `${percent(c.matchRate)}（${c.claimed}/${c.published}）` }))),
+      bars('各类别认领率', rate.byCategory.map(c => ({ label: c.categoryName ?? categories[c.category], value: c.matchRate, text: `${percent(c.matchRate)}（${c.claimed}/${c.published}）` }))),
+      weekChart(weeks)),
+    h('section', { 'aria-labelledby': 'unclaimed-title' },
+      h('h2', { id: 'unclaimed-title' }, '未认领需求（等待最久的在前）'),
+      unclaimed.items.length ? h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, ['需求', '社区', '类别', '发布时间', '已等待', '升级'].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, unclaimed.items.map(item => h('tr', { 'data-need-id': item.needId },
+          h('td', {}, item.title, item.urgency === 'urgent' ? [' ', badge('紧急', 'warn')] : null, item.directed ? [' ', badge('定向', 'accent')] : null),
+          h('td', {}, item.communityName ?? '—'),
+          h('td', {}, categories[item.category] ?? item.category),
+          h('td', {}, formatTime(item.publishedAt)),
+          h('td', {}, duration(item.waitingSeconds)),
+          h('td', {}, badge(escalationLevels[item.escalationLevel] ?? item.escalationLabel, item.escalationLevel > 0 ? 'warn' : ''))))))) : empty('所有已发布的需求都已被认领')),
+    h('p', {}, h('a', { href: `/api/stats/match-rate.csv?${street.query}`, onclick: event => { event.preventDefault(); downloadCsv(street.query); } }, '下载统计表（CSV）')));
+}
+
+/** Published and claimed orders per ISO week, as an SVG column chart. */
+function weekChart(weeks) {
+  if (!weeks.length) return h('figure', { class: 'bars' }, h('figcaption', {}, '每周发布与认领'), empty('暂无数据'));
+  const width = 320, height = 140, pad = 20;
+  const max = Math.max(1, ...weeks.map(w => w.published));
+  const step = (width - pad) / weeks.length;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height + 20}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', weeks.map(w => `${w.weekStart} 这周发布 ${w.published} 单，认领 ${w.claimed} 单`).join('；'));
+  weeks.forEach((w, i) => {
+    for (const [value, cls, offset] of [[w.published, 'published', 0], [w.claimed, 'claimed', step / 3]]) {
+      const rect = document.createElementNS(ns, 'rect');
+      const barHeight = (value / max) * height;
+      rect.setAttribute('x', String(pad + i * step + offset));
+      rect.setAttribute('y', String(height - barHeight));
+      rect.setAttribute('width', String(step / 3));
+      rect.setAttribute('height', String(barHeight));
+      rect.setAttribute('class', cls);
+      svg.append(rect);
+    }
+    const label = document.createElementNS(ns, 'text');
+    label.setAttribute('x', String(pad + i * step));
+    label.setAttribute('y', String(height + 14));
+    label.textContent = w.weekStart.slice(5);
+    svg.append(label);
+  });
+  return h('figure', { class: 'bars' }, h('figcaption', {}, '每周发布（深色）与认领（浅色）'), svg);
+}
+
+async function downloadCsv(query) {
+  const { session } = await import('./api.js');
+  const response = await fetch(`/api/stats/match-rate.csv?${query}`, { headers: { authorization: `Bearer ${session.get()?.token}` } });
+  if (!response.ok) return notify('下载失败，请稍后再试', 'error');
+  const url = URL.createObjectURL(await response.blob());
+  h('a', { href: url, download: 'match-rate.csv' }).click();
+  URL.revokeObjectURL(url);
+}
+
+const steps = {
+  applied: [['incubate', '接收入孵']],
+  incubating: [['hatch', '孵化出壳'], ['suspend', '暂停']],
+  hatched: [['suspend', '暂停']],
+  suspended: [['hatch', '恢复']],
+};
+
+async function showTeams(current) {
+  const street = await streetOf(current);
+  const board = h('div', { class: 'board' });
+  page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。'), board);
+
+  async function load() {
+    const teams = await get(`/api/teams?streetId=${street.id}&pageSize=100`);
+    board.replaceChildren(...Object.entries(teamStatuses).map(([status, label]) => {
+      const inColumn = teams.items.filter(t => t.status === status);
+      return h('section', { class: 'column', 'aria-label': `${label}（${inColumn.length}）` },
+        h('h2', {}, `${label}（${inColumn.length}）`),
+        inColumn.length ? h('ul', {}, inColumn.map(team => h('li', { class: 'card team', 'data-team-id': team.id },
+          h('h3', {}, team.name),
+          h('p', { class: 'meta' }, teamKinds[team.kind] ?? team.kind, ' · ', `${team.membersCount} 人`, ' · ', `能力 ${team.capacity}`),
+          h('p', { class: 'meta' }, (team.categories ?? []).map(c => categories[c] ?? c).join('、')),
+          team.trackRecord ? h('p', { class: 'meta' }, `完成 ${team.trackRecord.ordersCompleted} 单`,
+            team.trackRecord.averageRating ? ` · 平均 ${team.trackRecord.averageRating.toFixed(1)} 星` : '') : null,
+          h('div', { class: 'actions' }, (steps[status] ?? []).map(([action, text]) => {
+            const button = h('button', { type: 'button', 'aria-label': `${text}：${team.name}` }, text);
+            button.addEventListener('click', () => act(button, async () => {
+              const reason = action === 'suspend' ? prompt('请填写暂停原因') : null;
+              if (action === 'suspend' && !reason) return;
+              await post(`/api/teams/${team.id}/${action}`, reason ? { reason } : {});
+              notify(`${team.name}：${text}完成`, 'success');
+              await load();
+            }));
+            return button;
+          }))))) : empty('无'));
+    }));
+  }
+  await load();
+}
+
+async function showMeeting(current) {
+  const street = await streetOf(current);
+  const plan = h('div', { class: 'plan', 'aria-live': 'polite' });
+  const create = h('button', { type: 'button', class: 'primary' }, '生成对接方案');
+  page('项目供需对接会',
+    h('p', {}, '系统把本街道待认领的需求与有余力的已孵化队伍整体匹配（尽量多配上，再求总匹配度最高）。审阅方案后确认，每个需求将定向派给方案中的队伍，由队伍接受或婉拒。'),
+    h('div', { class: 'actions' }, create), plan);
+
+  function show(result) {
+    const confirm = h('button', { type: 'button', class: 'primary' }, '确认方案并定向派单');
+    confirm.addEventListener('click', () => act(confirm, async () => {
+      const done = await post(`/api/matching-plans/${result.id}/confirm`, {});
+      notify(`已定向派出 ${done.directed.length} 单${done.skipped.length ? `，${done.skipped.length} 单因已变化而跳过` : ''}`, 'success');
+      show(await get(`/api/matching-plans/${result.id}`));
+    }));
+    plan.replaceChildren(
+      h('p', { class: 'meta' }, `方案生成于 ${formatTime(result.createdAt)}：${result.needsCount} 个需求，配上 ${result.matchedCount} 个，总匹配度 ${result.totalScore}`,
+        result.status === 'confirmed' ? [' ', badge(`已于 ${formatTime(result.confirmedAt)} 确认`, 'closed')] : null),
+      result.items.length ? h('div', { class: 'table-wrap' }, h('table', {},
+        h('caption', {}, '配对'),
+        h('thead', {}, h('tr', {}, ['需求', '社区', '类别', '队伍', '匹配度', '理由'].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, result.items.map(item => h('tr', { 'data-need-id': item.needId },
+          h('td', {}, item.title), h('td', {}, item.communityName ?? '—'), h('td', {}, categories[item.category] ?? item.category),
+          h('td', {}, item.teamName ?? '—'), h('td', {}, item.score ?? '—'), h('td', {}, item.reason ?? '')))))) : empty('没有可配对的需求'),
+      result.unmatched.length ? [h('h2', {}, '未能配对'), h('ul', {}, result.unmatched.map(item => h('li', {}, `${item.title}（${item.communityName ?? ''}）`)))] : null,
+      result.status !== 'confirmed' && result.items.length ? h('div', { class: 'actions' }, confirm) : null);
+  }
+
+  create.addEventListener('click', () => act(create, async () => {
+    show(await post('/api/matching-plans', current.streetId ? {} : { streetId: street.id }));
+  }));
+}

@@ -1,0 +1,64 @@
+// Chinese names for the API's keys, and Chinese messages for its problem details.
+
+export const categories = {
+  elderly_care: '养老服务', child_welfare: '儿童福利', social_assistance: '社会救助', disability_support: '助残',
+  health: '医疗健康', counselling: '心理疏导', traffic_civility: '文明交通', environment: '环境整治',
+  anti_fraud: '防诈宣传', legal_aid: '法律咨询', culture: '文化活动',
+};
+
+export const needStatuses = {
+  draft: '草稿', published: '待接单', claimed: '已接单', in_service: '服务中', completed: '待评价',
+  closed: '已评价', cancelled: '已撤销', expired: '已过期',
+};
+
+export const teamStatuses = { applied: '已申请', incubating: '孵化中', hatched: '已孵化', suspended: '已暂停', retired: '已退出' };
+
+export const teamKinds = { volunteer_team: '志愿服务队伍', social_organisation: '社区社会组织' };
+
+export const serviceAreas = { community: '本社区', street: '全街道', district: '全区' };
+
+export const urgencies = { normal: '一般', urgent: '紧急' };
+
+export const roles = { admin: '管理员', coordinator: '街道协调员', branch: '社区党支部', team: '志愿服务队伍' };
+
+export const escalationLevels = ['本社区', '已扩大到全街道', '已扩大到全区', '已提醒协调员'];
+
+export const importOutcomes = { created: '已导入', duplicate: '重复', invalid: '有误' };
+
+const fields = {
+  title: '标题', description: '描述', category: '类别', volunteersNeeded: '人数', skills: '技能', startsAt: '开始时间',
+  endsAt: '结束时间', claimDeadline: '截止时间', urgency: '紧急程度', beneficiaries: '受益人数', address: '地址',
+  contactName: '联系人', contactPhone: '联系电话', targetTeamId: '指定队伍', score: '评分', comment: '评价',
+  reason: '原因', serviceHours: '服务时长', volunteersCount: '参与人数', summary: '服务小结', username: '用户名',
+  password: '密码', file: '文件', ids: '需求',
+};
+
+export const fieldName = key => fields[key] ?? fields[key?.charAt(0).toLowerCase() + key?.slice(1)] ?? key;
+
+// Titles the services give (ServiceDefaults Problems and each API), mapped to what a person should read.
+const titles = {
+  'Order already claimed': '已被其他队伍接单',
+  'Order already yours': '本队已接此单',
+  'Order not open': '该订单已不在派单大厅',
+  'Capacity reached': '本队承接能力已满，请先完成手头订单',
+  'Order in the wrong state': '订单状态已变化，请刷新后再试',
+  'Sign-in failed': '用户名或密码不正确',
+  'Not allowed': '您无权执行此操作',
+  'Temporarily unavailable': '服务暂时不可用，请稍后再试',
+  'Gateway timeout': '服务响应超时，请稍后再试',
+};
+
+const byStatus = {
+  400: '填写的内容有误', 401: '登录已失效，请重新登录', 403: '您无权执行此操作', 404: '未找到该记录，或您无权查看',
+  409: '状态已变化，请刷新后再试', 413: '文件太大', 415: '文件格式不支持', 429: '操作太频繁，请稍后再试',
+  503: '服务暂时不可用，请稍后再试', 504: '服务响应超时，请稍后再试',
+};
+
+/** A problem details body (RFC 9457) as one Chinese sentence, plus the field errors in Chinese. */
+export function problemMessage(status, problem) {
+  if (status === 401 && problem?.detail?.includes('locked')) return '登录失败次数过多，账号已暂时锁定，请5分钟后再试';
+  if (problem?.title?.endsWith(' not found')) return byStatus[404];
+  const message = titles[problem?.title] ?? byStatus[status] ?? (status >= 500 ? '系统出错，请稍后再试' : '操作未成功');
+  const errors = problem?.errors ? Object.keys(problem.errors).map(key => `${fieldName(key)}填写有误`) : [];
+  return errors.length ? `${message}：${errors.join('；')}` : message;
+}

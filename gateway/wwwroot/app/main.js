@@ -1,0 +1,86 @@
+// The shell: sign-in, the navigation of each role, and the hash router that shows one page at a time.
+import { session, signIn, whenSignedOut } from './api.js';
+import { roles } from './labels.js';
+import { h, page, field, notify, act } from './ui.js';
+import * as team from './team.js';
+import * as branch from './branch.js';
+import * as coordinator from './coordinator.js';
+
+// Per role: the pages in the navigation (first is home) and the pages reached from them.
+const areas = {
+  team: { nav: [['#/hall', '派单大厅'], ['#/mine', '我的订单']], pages: team.pages },
+  branch: { nav: [['#/needs', '需求清单'], ['#/needs/new', '新建需求'], ['#/import', '导入清单']], pages: branch.pages },
+  coordinator: { nav: [['#/dashboard', '数据看板'], ['#/teams', '孵化看板'], ['#/meeting', '供需对接会']], pages: coordinator.pages },
+  admin: { nav: [['#/dashboard', '数据看板']], pages: coordinator.pages },
+};
+
+let leave = () => {};
+
+function showSignIn() {
+  leave();
+  document.getElementById('nav').hidden = true;
+  document.getElementById('who').hidden = true;
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true });
+  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const submit = h('button', { type: 'submit', class: 'primary' }, '登录');
+  const form = h('form', { class: 'card narrow', 'aria-label': '登录' },
+    field('用户名', username), field('密码', password), submit);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const signedIn = await act(submit, () => signIn(username.value.trim(), password.value));
+    if (signedIn) {
+      notify('');
+      location.hash = areas[signedIn.role]?.nav[0][0] ?? '#/';
+      route();
+    }
+  });
+  page('登录', h('p', {}, '请用社区党支部、志愿服务队伍或街道协调员的账号登录。'), form);
+}
+
+function showShell(current) {
+  const area = areas[current.role];
+  const nav = document.getElementById('nav');
+  nav.replaceChildren(h('ul', {}, area.nav.map(([href, label]) => h('li', {}, h('a', { href }, label)))));
+  nav.hidden = false;
+  const who = document.getElementById('who');
+  who.replaceChildren(h('span', {}, `${roles[current.role] ?? current.role} · ${current.username}`),
+    h('button', { type: 'button', class: 'link', onclick: () => { session.clear(); location.hash = ''; showSignIn(); } }, '退出'));
+  who.hidden = false;
+  for (const link of nav.querySelectorAll('a'))
+    link.toggleAttribute('aria-current', location.hash === link.getAttribute('href'));
+  for (const link of nav.querySelectorAll('a[aria-current]')) link.setAttribute('aria-current', 'page');
+}
+
+async function route() {
+  leave();
+  leave = () => {};
+  const current = session.get();
+  if (!current) return showSignIn();
+  const area = areas[current.role];
+  if (!area) {
+    showShell({ ...current, role: 'admin' });
+    return;
+  }
+  if (!location.hash || location.hash === '#/' || location.hash === '#main') {
+    history.replaceState(null, '', area.nav[0][0]);
+  }
+  showShell(current);
+  const path = location.hash.slice(1);
+  for (const [pattern, show] of area.pages) {
+    const match = path.match(pattern);
+    if (match) {
+      try {
+        leave = (await show(current, ...match.slice(1))) ?? (() => {});
+      } catch (error) {
+        page('出错了', h('p', { class: 'error' }, error.message));
+      }
+      return;
+    }
+  }
+  page('未找到页面', h('p', {}, h('a', { href: area.nav[0][0] }, '回到首页')));
+}
+
+document.querySelector('.skip').addEventListener('click', event => { event.preventDefault(); document.getElementById('main').focus(); });
+whenSignedOut(() => { notify('登录已失效，请重新登录', 'error'); showSignIn(); });
+window.addEventListener('hashchange', () => { if (location.hash !== '#main') { notify(''); route(); } });
+route();

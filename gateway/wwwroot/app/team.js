@@ -1,0 +1,151 @@
+// A team's pages: the dispatch hall (best first, live) and its own orders (start, complete).
+import { get, post, follow } from './api.js';
+import { categories, needStatuses, escalationLevels } from './labels.js';
+import { h, page, notify, act, formatTime, field, badge, empty } from './ui.js';
+
+export const pages = [
+  [/^\/hall$/, showHall],
+  [/^\/mine$/, showMine],
+];
+
+function showHall() {
+  const list = h('ol', { class: 'cards', 'aria-label': '可接订单，按匹配度从高到低' });
+  const live = h('p', { class: 'live', 'aria-live': 'off' }, '正在连接实时更新…');
+  const count = h('p', { class: 'count' });
+  page('派单大厅', h('p', {}, '下列订单按与本队的匹配度从高到低排列，订单被发布或被接走时会自动更新。'), live, count, list);
+
+  let loading = null;
+  let again = false;
+  async function load() {
+    if (loading) { again = true; return; }
+    loading = (async () => {
+      try {
+        const hall = await get('/api/orders/hall?pageSize=100');
+        count.textContent = `共 ${hall.total} 个可接订单`;
+        list.replaceChildren(...(hall.items.length ? hall.items.map(hallCard) : [h('li', {}, empty('暂时没有本队可接的订单'))]));
+      } catch (error) {
+        notify(error.message, 'error');
+      }
+    })();
+    await loading;
+    loading = null;
+    if (again) { again = false; await load(); }
+  }
+
+  function hallCard(item) {
+    const claim = h('button', { type: 'button', class: 'primary' }, item.directed ? '接受指派' : '接单');
+    claim.addEventListener('click', () => act(claim, async () => {
+      try {
+        await post(`/api/orders/${item.needId}/${item.directed ? 'accept' : 'claim'}`);
+        notify(`接单成功：${item.title}`, 'success');
+      } catch (error) {
+        notify(error.status === 409 && error.problem?.title === 'Order already claimed' ? `已被其他队伍接单：${item.title}` : error.message, 'error');
+      }
+      await load();
+    }));
+    const decline = item.directed ? h('button', { type: 'button' }, '婉拒指派') : null;
+    decline?.addEventListener('click', () => act(decline, async () => {
+      await post(`/api/orders/${item.needId}/decline`, { reason: '本队暂时无法承接' });
+      notify(`已婉拒：${item.title}`, 'success');
+      await load();
+    }));
+    return h('li', { class: 'card order', 'data-need-id': item.needId },
+      h('h2', {}, item.title),
+      h('p', { class: 'meta' },
+        badge(categories[item.category] ?? item.category), ' ',
+        item.directed ? badge('指派给本队', 'accent') : null, ' ',
+        item.escalationLevel > 0 ? badge(escalationLevels[item.escalationLevel] ?? `升级 ${item.escalationLevel}`, 'warn') : null),
+      h('dl', {},
+        h('dt', {}, '匹配度'), h('dd', {}, h('strong', { class: 'score' }, `${item.score} 分`), ' ', h('span', { class: 'reason' }, item.reason)),
+        h('dt', {}, '社区'), h('dd', {}, item.communityName ?? '—'),
+        h('dt', {}, '需要人数'), h('dd', {}, `${item.volunteersNeeded} 人`),
+        h('dt', {}, '服务时间'), h('dd', {}, `${formatTime(item.startsAt)} 至 ${formatTime(item.endsAt)}`)),
+      h('div', { class: 'actions' }, claim, decline));
+  }
+
+  let timer;
+  const stop = follow('/api/orders/hall/events', type => {
+    if (type === 'order-changed') {
+      clearTimeout(timer);
+      timer = setTimeout(load, 250);
+    }
+  }, state => {
+    live.textContent = state === 'open' ? '● 实时更新中' : '实时更新已断开，正在重连…';
+    live.className = `live ${state}`;
+    if (state === 'open') load();
+  });
+  load();
+  return () => { stop(); clearTimeout(timer); };
+}
+
+async function showMine() {
+  const list = h('ol', { class: 'cards', 'aria-label': '本队订单' });
+  page('我的订单', list);
+
+  async function load() {
+    const mine = await get('/api/orders/mine?pageSize=100');
+    list.replaceChildren(...(mine.items.length ? mine.items.map(orderCard) : [h('li', {}, empty('本队还没有接过订单，去派单大厅看看吧'))]));
+  }
+
+  function orderCard(order) {
+    const actions = h('div', { class: 'actions' });
+    if (order.status === 'claimed') {
+      const start = h('button', { type: 'button', class: 'primary' }, '开始服务');
+      start.addEventListener('click', () => act(start, async () => {
+        await post(`/api/orders/${order.needId}/start`);
+        notify(`已开始服务：${order.title}`, 'success');
+        await load();
+      }));
+      const release = h('button', { type: 'button' }, '退回订单');
+      release.addEventListener('click', () => act(release, async () => {
+        const reason = prompt('请填写退回原因');
+        if (!reason) return;
+        await post(`/api/orders/${order.needId}/release`, { reason });
+        notify(`已退回：${order.title}`, 'success');
+        await load();
+      }));
+      actions.append(start, release);
+    } else if (order.status === 'in_service') {
+      actions.append(completeForm(order, load));
+    }
+    return h('li', { class: 'card order', 'data-need-id': order.needId },
+      h('h2', {}, order.title),
+      h('p', { class: 'meta' }, badge(needStatuses[order.status] ?? order.status, order.status), ' ', badge(categories[order.category] ?? order.category)),
+      h('dl', {},
+        h('dt', {}, '社区'), h('dd', {}, order.communityName ?? '—'),
+        h('dt', {}, '服务时间'), h('dd', {}, `${formatTime(order.startsAt)} 至 ${formatTime(order.endsAt)}`),
+        h('dt', {}, '接单时间'), h('dd', {}, formatTime(order.claimedAt)),
+        order.completedAt ? [h('dt', {}, '完成情况'), h('dd', {}, `${order.serviceHours} 小时 · ${order.volunteersCount} 人 · ${order.summary ?? ''}`)] : null,
+        order.rating ? [h('dt', {}, '评价'), h('dd', {}, '★'.repeat(order.rating))] : null),
+      h('p', {}, h('a', { href: `#/mine`, onclick: event => { event.preventDefault(); showContact(order, event.target); } }, '查看联系人与地址')),
+      actions);
+  }
+  await load();
+}
+
+async function showContact(order, link) {
+  try {
+    const need = await get(`/api/needs/${order.needId}`);
+    link.replaceWith(h('span', {}, `联系人：${need.contactName ?? '—'} · 电话：${need.contactPhone ?? '—'} · 地址：${need.address ?? '—'}`));
+  } catch (error) {
+    notify(error.message, 'error');
+  }
+}
+
+function completeForm(order, reload) {
+  const hours = h('input', { type: 'number', name: 'serviceHours', min: '0.5', step: '0.5', required: true, value: '2' });
+  const people = h('input', { type: 'number', name: 'volunteersCount', min: '1', step: '1', required: true, value: String(order.volunteersNeeded) });
+  const summary = h('textarea', { name: 'summary', required: true, rows: '2' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, '报告完成');
+  const form = h('form', { class: 'inline-form', 'aria-label': `报告完成：${order.title}` },
+    field('服务时长（小时）', hours), field('参与人数', people), field('服务小结', summary), submit);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    act(submit, async () => {
+      await post(`/api/orders/${order.needId}/complete`, { serviceHours: Number(hours.value), volunteersCount: Number(people.value), summary: summary.value });
+      notify(`已报告完成：${order.title}`, 'success');
+      await reload();
+    });
+  });
+  return form;
+}

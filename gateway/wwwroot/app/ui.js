@@ -1,0 +1,96 @@
+// Small DOM helpers shared by every page.
+
+/** h('button', {class: 'primary', onclick}, '接单') — an element with attributes, handlers and children. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else if (name === 'class') element.className = value;
+    else if (name === 'html') element.innerHTML = value;
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+export const formatTime = iso => (iso ? beijing.format(new Date(iso)) : '—');
+
+/** An ISO time as the value of a datetime-local input, in Beijing time. */
+export function toLocalInput(iso) {
+  if (!iso) return '';
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** A datetime-local value read as Beijing time, as ISO with offset. */
+export const fromLocalInput = value => (value ? `${value}:00+08:00` : null);
+
+export const percent = ratio => `${Math.round((ratio ?? 0) * 1000) / 10}%`;
+
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} 分钟`;
+  if (seconds < 86400 * 2) return `${Math.round(seconds / 360) / 10} 小时`;
+  return `${Math.round(seconds / 8640) / 10} 天`;
+}
+
+/** Says something to the person: in the live region at the top of the page (read out by screen readers). */
+export function notify(message, kind = 'info') {
+  const region = document.getElementById('notice');
+  region.className = `notice ${kind}`;
+  region.textContent = message;
+  region.hidden = !message;
+}
+
+/** The page's main area: title (focused for keyboard and screen reader users) and content. */
+export function page(title, ...content) {
+  const main = document.getElementById('main');
+  const heading = h('h1', { tabindex: '-1' }, title);
+  main.replaceChildren(heading, ...content.flat());
+  document.title = `${title} · 志愿服务派单系统`;
+  heading.focus();
+  return main;
+}
+
+/** Runs an action from a button: disables it meanwhile and shows the error in Chinese. */
+export async function act(button, action) {
+  if (button) button.disabled = true;
+  try {
+    return await action();
+  } catch (error) {
+    notify(error.message, 'error');
+    return undefined;
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+export const field = (label, control, hint) => {
+  const id = control.id || `f-${Math.random().toString(36).slice(2, 9)}`;
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('small', {}, hint) : null);
+};
+
+export const select = (name, options, value, attributes = {}) =>
+  h('select', { name, ...attributes }, Object.entries(options).map(([key, label]) => h('option', { value: key, selected: key === value }, label)));
+
+export const badge = (text, kind = '') => h('span', { class: `badge ${kind}` }, text);
+
+export const empty = text => h('p', { class: 'empty' }, text);
+
+/** A bar chart in CSS: one labelled bar per row, the value written beside it. */
+export function bars(caption, rows) {
+  const max = Math.max(1, ...rows.map(r => r.value));
+  return h('figure', { class: 'bars' },
+    h('figcaption', {}, caption),
+    rows.length ? h('ul', {}, rows.map(r => h('li', {},
+      h('span', { class: 'bar-label' }, r.label),
+      h('span', { class: 'bar-track', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: `width:${(r.value / max) * 100}%` })),
+      h('span', { class: 'bar-value' }, r.text ?? String(r.value))))) : empty('暂无数据'));
+}

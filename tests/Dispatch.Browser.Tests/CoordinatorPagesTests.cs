@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using static Dispatch.Browser.Tests.UiSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dispatch.Browser.Tests;
+
+[Collection(nameof(BrowserCollection))]
+public sealed class CoordinatorPagesTests(BrowserSystem system)
+{
+    [Fact]
+    public async Task A_coordinator_reads_the_dashboard_hatches_a_team_and_confirms_a_matching_meeting_plan()
+    {
+        using var branch = await system.ClientAsync("huiquan-branch");
+        var needId = await system.PublishNeedAsync(branch, "为行动不便老人送餐");
+        using var coordinator = await system.ClientAsync("coordinator");
+        await Eventually.TrueAsync(async () => (await coordinator.GetAsync("/api/stats/unclaimed?pageSize=100")).Text.Contains(needId.ToString(), StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "the order should be counted as unclaimed");
+
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, "coordinator");
+        await ExpectHeadingAsync(page, "数据看板");
+        await Expect(page.Locator(".figure").Filter(new() { HasText = "认领率" }).Locator("strong")).ToContainTextAsync("%");
+        await Expect(page.Locator(".figure").Filter(new() { HasText = "认领用时" })).ToBeVisibleAsync();
+        await Expect(page.Locator("figure").Filter(new() { HasText = "各社区认领率" })).ToContainTextAsync("汇泉社区");
+        await Expect(page.Locator($"tr[data-need-id='{needId}']")).ToContainTextAsync("本社区");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the dashboard");
+        await ScreenshotAsync(page, "coordinator-dashboard");
+
+        // The incubation board: the incubating team hatches.
+        await page.GetByRole(AriaRole.Link, new() { Name = "孵化看板" }).ClickAsync();
+        await ExpectHeadingAsync(page, "孵化看板");
+        var incubating = page.Locator("section.column").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "孵化中" }) });
+        await Expect(incubating).ToContainTextAsync("光州文明交通队");
+        await page.GetByRole(AriaRole.Button, new() { Name = "孵化出壳：光州文明交通队" }).ClickAsync();
+        await ExpectNoticeAsync(page, "孵化出壳完成");
+        var hatched = page.Locator("section.column").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "已孵化" }) });
+        await Expect(hatched).ToContainTextAsync("光州文明交通队");
+        await Axe.AssertNoSeriousViolationsAsync(page, "the incubation board");
+        await ScreenshotAsync(page, "coordinator-teams");
+
+        // The matching meeting: plan, review the pairing with its reason, confirm.
+        await page.GetByRole(AriaRole.Link, new() { Name = "供需对接会" }).ClickAsync();
+        await ExpectHeadingAsync(page, "项目供需对接会");
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成对接方案" }).ClickAsync();
+        var row = page.Locator($"tr[data-need-id='{needId}']");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.Locator("td").Nth(5)).Not.ToBeEmptyAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "the matching meeting");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认方案并定向派单" }).ClickAsync();
+        await ExpectNoticeAsync(page, "已定向派出");
+        await Expect(page.Locator(".plan")).ToContainTextAsync("确认");
+        await ScreenshotAsync(page, "coordinator-meeting");
+    }
+}
