@@ -1,6 +1,6 @@
 // A party branch's pages: its needs list, writing and editing a need, publishing, the timeline, rating, CSV import.
 import { get, post, put, request } from './api.js';
-import { categories, needStatuses, urgencies, importOutcomes, fieldName } from './labels.js';
+import { categories, needStatuses, urgencies, importOutcomes, fieldName, escalationLevels } from './labels.js';
 import { h, page, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput } from './ui.js';
 
 export const pages = [
@@ -106,8 +106,13 @@ async function showNeed(current, id) {
   const reload = () => showNeed(current, id);
   const actions = h('div', { class: 'actions stack' });
 
+  const teams = await get(`/api/teams?status=hatched&streetId=${current.streetId ?? ''}&pageSize=100`).catch(() => ({ items: [] }));
+  const teamName = teamId => teams.items.find(team => team.id === teamId)?.name ?? '指定队伍';
+  // The timeline's reasons the system writes itself, said in Chinese; a person's own reason stays as written.
+  const reasonText = reason => reason
+    ?.replace(/^directed to team ([0-9a-f-]{36})$/, (_, teamId) => `定向派给${teamName(teamId)}`)
+    .replace(/^escalated to level (\d)$/, (_, level) => escalationLevels[Number(level)] ?? `升级到第 ${level} 级`);
   if (need.status === 'draft') {
-    const teams = await get(`/api/teams?status=hatched&streetId=${current.streetId ?? ''}&pageSize=100`).catch(() => ({ items: [] }));
     const target = h('select', { name: 'targetTeamId' }, h('option', { value: '' }, '所有符合条件的队伍'),
       teams.items.map(team => h('option', { value: team.id }, team.name)));
     const publish = h('button', { type: 'submit', class: 'primary' }, '发布');
@@ -141,6 +146,8 @@ async function showNeed(current, id) {
     h('dl', { class: 'card details' },
       h('dt', {}, '服务时间'), h('dd', {}, `${formatTime(need.startsAt)} 至 ${formatTime(need.endsAt)}`),
       h('dt', {}, '需要人数'), h('dd', {}, `${need.volunteersNeeded} 人`),
+      need.targetTeamId ? [h('dt', {}, '定向队伍'), h('dd', {}, teamName(need.targetTeamId))] : null,
+      need.claimedByTeamId ? [h('dt', {}, '接单队伍'), h('dd', {}, teamName(need.claimedByTeamId))] : null,
       h('dt', {}, '技能'), h('dd', {}, need.skills?.join('、') || '—'),
       h('dt', {}, '描述'), h('dd', {}, need.description || '—'),
       h('dt', {}, '地址'), h('dd', {}, need.address ?? '—'),
@@ -154,7 +161,7 @@ async function showNeed(current, id) {
       h('ol', { class: 'timeline' }, timeline.map(step => h('li', {},
         h('time', { datetime: step.at }, formatTime(step.at)), ' ',
         h('strong', {}, needStatuses[step.toStatus] ?? step.toStatus),
-        step.reason ? ` · ${step.reason}` : '')))),
+        step.reason ? ` · ${reasonText(step.reason)}` : '')))),
     h('p', {}, h('a', { href: '#/needs' }, '返回需求清单')));
 }
 
@@ -199,7 +206,7 @@ function showImport() {
             h('td', {}, row.line),
             h('td', {}, badge(importOutcomes[row.outcome] ?? row.outcome, row.outcome)),
             h('td', {}, row.needId ? h('a', { href: `#/needs/${row.needId}` }, row.title ?? '') : row.title ?? ''),
-            h('td', {}, row.errors ? Object.entries(row.errors).map(([key, messages]) => `${fieldName(key)}：${messages.join(' ')}`).join('；') : ''))))),
+            h('td', { title: row.errors ? Object.values(row.errors).flat().join(' ') : null }, row.errors ? Object.keys(row.errors).map(key => `${fieldName(key)}填写有误`).join('；') : ''))))),
         result.created ? h('p', {}, h('a', { href: '#/needs' }, '去需求清单发布新导入的草稿')) : null);
     });
   });
