@@ -16,10 +16,13 @@ public static class TestInfrastructure
     public static string RabbitMqUrl => Required("RABBITMQ_URL");
     public static string RabbitMqManagementUrl => Required("RABBITMQ_MANAGEMENT_URL");
 
+    /// <summary>The servers ./test.sh shares between every test project.</summary>
+    public static Servers Shared => new(PostgresUrl, RabbitMqUrl, RabbitMqManagementUrl);
+
     /// <summary>A connection string to a database that does not exist yet; the service's migrator creates it.</summary>
-    public static string NewDatabase(string prefix)
+    public static string NewDatabase(string prefix, Servers? servers = null)
     {
-        var builder = PostgresConnectionString.Parse(PostgresUrl);
+        var builder = PostgresConnectionString.Parse(servers?.PostgresUrl ?? PostgresUrl);
         builder.Database = $"test_{prefix}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 38)];
         return builder.ConnectionString;
     }
@@ -38,10 +41,10 @@ public static class TestInfrastructure
     }
 
     /// <summary>Creates a fresh virtual host and returns the amqp:// URL that uses it.</summary>
-    public static async Task<string> NewVirtualHostAsync(string prefix)
+    public static async Task<string> NewVirtualHostAsync(string prefix, Servers? servers = null)
     {
         var vhost = $"test-{prefix}-{Guid.NewGuid():N}";
-        var management = new Uri(RabbitMqManagementUrl);
+        var management = new Uri(servers?.RabbitMqManagementUrl ?? RabbitMqManagementUrl);
         using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
         var userInfo = Uri.UnescapeDataString(management.UserInfo);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userInfo)));
@@ -51,7 +54,7 @@ public static class TestInfrastructure
         (await http.PutAsync($"/api/permissions/{vhost}/{user}",
             new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
-        var broker = new UriBuilder(RabbitMqUrl) { Path = "/" + Uri.EscapeDataString(vhost) };
+        var broker = new UriBuilder(servers?.RabbitMqUrl ?? RabbitMqUrl) { Path = "/" + Uri.EscapeDataString(vhost) };
         return broker.Uri.ToString();
     }
 
@@ -60,3 +63,6 @@ public static class TestInfrastructure
             ? value
             : throw new InvalidOperationException($"{name} is not set: run the tests through ./test.sh, which starts PostgreSQL and RabbitMQ and sets it.");
 }
+
+/// <summary>A PostgreSQL server (postgres:// URL) and a RabbitMQ broker (amqp:// URL and its management API).</summary>
+public sealed record Servers(string PostgresUrl, string RabbitMqUrl, string RabbitMqManagementUrl);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Dispatch.ServiceDefaults.Messaging;
 
 namespace Dispatch.ServiceDefaults.Http;
 
@@ -17,7 +17,7 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", Unwrap(bad)),
-            NpgsqlException { IsTransient: true } or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The service's database is not reachable right now; nothing was changed. Try again shortly."),
+            _ when TransientFailures.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The service's database is not reachable right now; nothing was changed. Try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The service failed to handle this request; nothing was changed."),
         };
         if (status >= 500)

@@ -14,10 +14,37 @@ public sealed class MessagingOptions
     /// <summary>Quorum queues drop or dead-letter a message redelivered more often than this (3.10 has no default).</summary>
     public int DeliveryLimit { get; set; } = 10;
 
-    /// <summary>In-process retries before a message is moved to the endpoint's <c>_error</c> queue.</summary>
-    public int[] RetryIntervalsMs { get; set; } = [100, 500, 2000, 5000];
+    /// <summary>
+    /// In-process retries before a message is moved to the endpoint's <c>_error</c> queue; 100, 500,
+    /// 2000, 5000 ms when not set. (No initializer: the configuration binder appends to an existing array
+    /// instead of replacing it, so <c>Messaging__RetryIntervalsMs__0..n</c> would add retries, not set them.)
+    /// </summary>
+    public int[]? RetryIntervalsMs { get; set; }
+
+    public int[] EffectiveRetryIntervalsMs => RetryIntervalsMs is { Length: > 0 } set ? set : [100, 500, 2000, 5000];
 
     public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>
+    /// Retries (200 ms doubling to 10 s) while the database is unreachable, before the message goes
+    /// back to the broker; 60 covers an outage of about ten minutes.
+    /// </summary>
+    public int TransientRetryLimit { get; set; } = 60;
+}
+
+/// <summary>Failures that say "try again later" about the infrastructure, not "this message is bad".</summary>
+public static class TransientFailures
+{
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        Npgsql.NpgsqlException { IsTransient: true } => true,
+        // The server is shutting down or restarting (pg_ctl stop, a failover): the connection ends, not the request.
+        Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" } => true,
+        Npgsql.PostgresException { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal) => true,
+        TimeoutException => true,
+        { InnerException: { } inner } => IsTransient(inner),
+        _ => false,
+    };
 }
 
 public static class MessagingSetup
@@ -34,15 +61,31 @@ public static class MessagingSetup
         var broker = new Uri(url);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
+        var endpointNames = new ReceiveEndpointNames();
+        builder.Services.AddSingleton(endpointNames);
+        builder.Services.AddSingleton(services => new ErrorQueueHealthCheck(services.GetRequiredService<ReceiveEndpointNames>(), broker));
+        builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", tags: ["ready"]);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(bus);
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
-                endpoint.UseMessageRetry(retry => retry.Intervals(messaging.RetryIntervalsMs));
+                endpointNames.Add(queue);
+                // An unreachable database is not the message's fault: wait for it (outer retry) instead of
+                // using up the few bounded retries and parking a good message in the error queue.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(TransientFailures.IsTransient);
+                    retry.Exponential(messaging.TransientRetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
+                });
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(TransientFailures.IsTransient);
+                    retry.Intervals(messaging.EffectiveRetryIntervalsMs);
+                });
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

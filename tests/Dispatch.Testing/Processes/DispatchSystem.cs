@@ -4,71 +4,147 @@ using Xunit;
 
 namespace Dispatch.Testing.Processes;
 
+/// <summary>How a <see cref="DispatchSystem"/> is started: on which servers, with how many replicas, with which extra settings.</summary>
+public sealed record DispatchSystemOptions
+{
+    /// <summary>The servers to run on; the ones ./test.sh shares when null.</summary>
+    public Servers? Servers { get; init; }
+
+    /// <summary>Processes per service (and gateways), all on the same databases and virtual host.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>Extra environment for every process (e.g. <c>Escalation__StepWindow</c>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
+
 /// <summary>
 /// The whole system as real processes — needs, teams, matching and the gateway — on fresh databases
 /// and a fresh virtual host of the real PostgreSQL and RabbitMQ, started the way run.sh starts them.
+/// With <see cref="DispatchSystemOptions.Replicas"/> above one, every service runs that many times
+/// (named <c>needs</c>, <c>needs-2</c>, …) and each gateway spreads requests over all of them.
 /// </summary>
 public sealed class DispatchSystem : IAsyncLifetime
 {
     public const string AdminPassword = "e2e-admin-password";
-    private readonly List<ServiceProcess> _processes = [];
+    private static readonly (string Name, string Project, string Connection)[] Services =
+    [
+        ("needs", "services/needs/Dispatch.Needs", "Needs"),
+        ("teams", "services/teams/Dispatch.Teams", "Teams"),
+        ("matching", "services/matching/Dispatch.Matching", "Matching"),
+    ];
 
-    public Uri Gateway { get; private set; } = null!;
+    private readonly DispatchSystemOptions _options;
+    private readonly List<ServiceProcess> _processes = [];
+    private readonly Dictionary<string, string> _databases = [];
+
+    /// <summary>One replica of everything on the shared servers (the xunit fixture: one public constructor).</summary>
+    public DispatchSystem() : this(new DispatchSystemOptions())
+    {
+    }
+
+    private DispatchSystem(DispatchSystemOptions options) => _options = options;
+
+    /// <summary>Starts a system with <paramref name="options"/>; dispose it to stop every process.</summary>
+    public static async Task<DispatchSystem> StartAsync(DispatchSystemOptions options)
+    {
+        var system = new DispatchSystem(options);
+        try
+        {
+            await system.InitializeAsync();
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The first gateway.</summary>
+    public Uri Gateway => Gateways[0];
+
+    public IReadOnlyList<Uri> Gateways { get; private set; } = [];
     public IReadOnlyList<ServiceProcess> Processes => _processes;
+
+    /// <summary>The amqp:// URL of the system's own virtual host.</summary>
+    public string Broker { get; private set; } = null!;
+
+    /// <summary>The connection string of a service's database: "needs", "teams", "matching" or "identity".</summary>
+    public string Database(string service) => _databases[service];
 
     public async Task InitializeAsync()
     {
-        var broker = await TestInfrastructure.NewVirtualHostAsync("e2e");
+        var servers = _options.Servers;
+        Broker = await TestInfrastructure.NewVirtualHostAsync("e2e", servers);
         var signingKey = $"e2e-{Guid.NewGuid():N}-{Guid.NewGuid():N}";
-        var logs = Path.Combine(AppContext.BaseDirectory, "e2e-logs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
-        var common = new Dictionary<string, string>
+        var logs = Path.Combine(AppContext.BaseDirectory, "e2e-logs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff"));
+        var common = new Dictionary<string, string>(_options.Environment)
         {
-            ["ConnectionStrings__RabbitMq"] = broker,
+            ["ConnectionStrings__RabbitMq"] = Broker,
             ["Auth__SigningKeys"] = signingKey,
         };
 
-        var ports = new Dictionary<string, int>();
-        foreach (var (name, project, connection) in new[]
-                 {
-                     ("needs", "services/needs/Dispatch.Needs", "Needs"),
-                     ("teams", "services/teams/Dispatch.Teams", "Teams"),
-                     ("matching", "services/matching/Dispatch.Matching", "Matching"),
-                 })
+        var ports = new Dictionary<string, List<int>>();
+        foreach (var (name, project, connection) in Services)
         {
-            ports[name] = FreePort();
-            var environment = new Dictionary<string, string>(common) { [$"ConnectionStrings__{connection}"] = TestInfrastructure.NewDatabase($"e2e_{name}") };
-            _processes.Add(ServiceProcess.Start(name, Build.Output(project), ports[name], environment, logs));
+            _databases[name] = TestInfrastructure.NewDatabase($"e2e_{name}", servers);
+            ports[name] = [];
+            for (var replica = 1; replica <= _options.Replicas; replica++)
+            {
+                var port = FreePort();
+                ports[name].Add(port);
+                var environment = new Dictionary<string, string>(common) { [$"ConnectionStrings__{connection}"] = _databases[name] };
+                _processes.Add(ServiceProcess.Start(ReplicaName(name, replica), Build.Output(project), port, environment, logs));
+            }
+            // Replicas after the first wait for the first one's migrations (it creates the database).
+            if (_options.Replicas > 1)
+                await WaitReadyAsync(_processes.First(p => p.Name == name));
         }
 
+        _databases["identity"] = TestInfrastructure.NewDatabase("e2e_identity", servers);
         var gatewayEnvironment = new Dictionary<string, string>(common)
         {
-            ["ConnectionStrings__Identity"] = TestInfrastructure.NewDatabase("e2e_identity"),
+            ["ConnectionStrings__Identity"] = _databases["identity"],
             ["Dispatch__AdminPassword"] = AdminPassword,
-            ["Services__Teams"] = $"http://127.0.0.1:{ports["teams"]}",
+            ["Services__Teams"] = $"http://127.0.0.1:{ports["teams"][0]}",
         };
-        foreach (var (cluster, port) in ports)
-            gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__d1__Address"] = $"http://127.0.0.1:{port}";
-        var gateway = ServiceProcess.Start("gateway", Build.Output("gateway/Dispatch.Gateway"), FreePort(), gatewayEnvironment, logs);
-        _processes.Add(gateway);
-        Gateway = gateway.BaseAddress;
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        foreach (var process in _processes)
+        foreach (var (cluster, clusterPorts) in ports)
         {
-            await Eventually.TrueAsync(async () =>
-            {
-                if (process.HasExited)
-                    throw new InvalidOperationException($"{process.Name} exited during start:\n{process.LogText()}");
-                try
-                {
-                    return (await http.GetAsync(new Uri(process.BaseAddress, "/health/ready"))).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            }, TimeSpan.FromSeconds(90), $"{process.Name} should become ready");
+            for (var i = 0; i < clusterPorts.Count; i++)
+                gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__d{i + 1}__Address"] = $"http://127.0.0.1:{clusterPorts[i]}";
         }
+        var gateways = new List<Uri>();
+        for (var replica = 1; replica <= _options.Replicas; replica++)
+        {
+            var gateway = ServiceProcess.Start(ReplicaName("gateway", replica), Build.Output("gateway/Dispatch.Gateway"), FreePort(), gatewayEnvironment, logs);
+            _processes.Add(gateway);
+            gateways.Add(gateway.BaseAddress);
+            if (replica == 1 && _options.Replicas > 1)
+                await WaitReadyAsync(gateway);
+        }
+        Gateways = gateways;
+
+        foreach (var process in _processes)
+            await WaitReadyAsync(process);
+    }
+
+    /// <summary>Waits until the process answers 200 on /health/ready (after a start or a restart).</summary>
+    public static async Task WaitReadyAsync(ServiceProcess process, TimeSpan? timeout = null)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await Eventually.TrueAsync(async () =>
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"{process.Name} exited during start:\n{process.LogText()}");
+            try
+            {
+                return (await http.GetAsync(new Uri(process.BaseAddress, "/health/ready"))).StatusCode == HttpStatusCode.OK;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, timeout ?? TimeSpan.FromSeconds(90), $"{process.Name} should become ready");
     }
 
     public async Task DisposeAsync()
@@ -78,6 +154,8 @@ public sealed class DispatchSystem : IAsyncLifetime
     }
 
     public ServiceProcess Process(string name) => _processes.Single(p => p.Name == name);
+
+    private static string ReplicaName(string name, int replica) => replica == 1 ? name : $"{name}-{replica}";
 
     private static int FreePort()
     {

@@ -2,26 +2,34 @@ using System.Diagnostics;
 
 namespace Dispatch.Testing.Processes;
 
-/// <summary>One service of the system running as its own process, its output kept in a log file.</summary>
+/// <summary>
+/// One service of the system running as its own process, its output kept in a log file. Fault tests
+/// may kill it (SIGKILL), stop it (SIGTERM) and start it again on the same port with the same settings.
+/// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ProcessStartInfo _start;
     private readonly StreamWriter _log;
+    private Process _process;
 
     public string Name { get; }
     public Uri BaseAddress { get; }
     public string LogPath { get; }
 
-    private ServiceProcess(string name, Uri baseAddress, Process process, StreamWriter log, string logPath)
+    private ServiceProcess(string name, Uri baseAddress, ProcessStartInfo start, StreamWriter log, string logPath)
     {
         Name = name;
         BaseAddress = baseAddress;
-        _process = process;
+        _start = start;
         _log = log;
         LogPath = logPath;
+        _process = Launch();
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code of the last run, once it has exited.</summary>
+    public int ExitCode => _process.ExitCode;
 
     public static ServiceProcess Start(string name, string assemblyPath, int port, IReadOnlyDictionary<string, string> environment, string logDirectory)
     {
@@ -41,13 +49,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         Directory.CreateDirectory(logDirectory);
         var logPath = Path.Combine(logDirectory, $"{name}.log");
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        return new ServiceProcess(name, baseAddress, start, log, logPath);
+    }
+
+    private Process Launch()
+    {
+        var process = new Process { StartInfo = _start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Write(_log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(_log, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(name, baseAddress, process, log, logPath);
+        return process;
     }
 
     private static void Write(StreamWriter log, string? line)
@@ -67,19 +80,56 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the process at once (SIGKILL): no shutdown code runs, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+            return;
+        await SignalAsync("KILL");
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Sends SIGTERM (what Kubernetes sends before a pod goes away) without waiting for the exit.</summary>
+    public Task TerminateAsync() => _process.HasExited ? Task.CompletedTask : SignalAsync("TERM");
+
+    /// <summary>Waits for the process to exit; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Starts the process again with the same settings and port, once the last run has exited.</summary>
+    public void Restart()
+    {
+        if (!_process.HasExited)
+            throw new InvalidOperationException($"{Name} is still running; kill or stop it first.");
+        Write(_log, $"----- {Name} restarted by the test at {DateTime.UtcNow:O} -----");
+        _process.Dispose();
+        _process = Launch();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString()]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>Asks the process to stop as a deployment would (SIGTERM), and kills it if it does not.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
-                await term.WaitForExitAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
+            await SignalAsync("TERM");
+            if (!await WaitForExitAsync(TimeSpan.FromSeconds(20)))
             {
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();

@@ -1,0 +1,72 @@
+namespace Dispatch.Reliability.Tests;
+
+/// <summary>
+/// Needs published at a steady pace while every team races to claim each one, for as long as a fault
+/// is being injected (and a little after); the fault script watches <see cref="Published"/> to strike mid-burst.
+/// </summary>
+public sealed class Burst(Street street, string tag)
+{
+    private readonly List<Guid> _needs = [];
+    private readonly HashSet<Guid> _settled = [];
+    private volatile bool _faultDone;
+
+    public ClaimTally Claims { get; } = new();
+    public int FaultsInjected { get; set; }
+
+    public int Published
+    {
+        get { lock (_needs) return _needs.Count; }
+    }
+
+    public IReadOnlyList<Guid> Needs
+    {
+        get { lock (_needs) return _needs.ToList(); }
+    }
+
+    /// <summary>Runs the burst around <paramref name="fault"/>: at most <paramref name="maxNeeds"/> needs, <paramref name="after"/> of them once the fault is over.</summary>
+    public async Task RunAsync(Func<Burst, Task> fault, int maxNeeds = 120, int after = 8, TimeSpan? pace = null)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var publisher = Task.Run(async () =>
+        {
+            var afterFault = 0;
+            while (Published < maxNeeds && afterFault < after)
+            {
+                var id = await street.PublishNeedAsync($"{tag} #{Published + 1}");
+                lock (_needs) _needs.Add(id);
+                if (_faultDone)
+                    afterFault++;
+                await Task.Delay(pace ?? TimeSpan.FromMilliseconds(200), stop.Token);
+            }
+        });
+        var claimer = Task.Run(async () =>
+        {
+            while ((!publisher.IsCompleted || _settled.Count < Published) && !publisher.IsFaulted)
+            {
+                stop.Token.ThrowIfCancellationRequested();
+                foreach (var need in Needs.Where(n => !_settled.Contains(n)))
+                {
+                    var answers = await Task.WhenAll(street.Teams.Select(t => Street.TryAsync(() => t.Client.PostAsync($"/api/orders/{need}/claim"))));
+                    Claims.Add(need, answers);
+                    if (answers.Any(a => a?.Status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Conflict))
+                        _settled.Add(need);
+                }
+                await Task.Delay(50, stop.Token);
+            }
+        });
+        try
+        {
+            await fault(this);
+        }
+        finally
+        {
+            _faultDone = true;
+        }
+        await publisher;
+        await claimer;
+    }
+
+    /// <summary>Waits (with a deadline) until <paramref name="count"/> needs are published.</summary>
+    public Task PublishedAtLeastAsync(int count) =>
+        Eventually.TrueAsync(() => Task.FromResult(Published >= count), TimeSpan.FromSeconds(90), $"{count} needs should be published");
+}

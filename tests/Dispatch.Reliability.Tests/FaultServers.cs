@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dispatch.Reliability.Tests;
+
+/// <summary>
+/// A private PostgreSQL and RabbitMQ that only the fault tests use, so that stopping and restarting
+/// them never disturbs the other test projects on the servers ./test.sh shares. They run under
+/// <c>.data/test/faults</c> on their own fixed ports (57400 and up), driven by fault-servers.sh, which
+/// stops them when this process ends (and infra.sh stops a leftover of a killed run at the next start).
+/// </summary>
+public sealed class FaultServers : IAsyncLifetime
+{
+    private Process _controller = null!;
+    private StreamWriter _stderr = null!;
+
+    public Servers Servers { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var root = Build.RepositoryRoot;
+        var ports = FreePorts();
+        var start = new ProcessStartInfo("bash")
+        {
+            ArgumentList = { Path.Combine(root, "tests/Dispatch.Reliability.Tests/fault-servers.sh"), root, Path.Combine(root, ".data/test/faults") },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DISPATCH_PG_PORT"] = ports[0].ToString();
+        start.Environment["DISPATCH_RABBITMQ_PORT"] = ports[1].ToString();
+        start.Environment["DISPATCH_RABBITMQ_MANAGEMENT_PORT"] = ports[2].ToString();
+        start.Environment["DISPATCH_RABBITMQ_DIST_PORT"] = ports[3].ToString();
+        start.Environment["DISPATCH_EPMD_PORT"] = ports[4].ToString();
+        start.Environment["INFRA_LOCK_WAIT"] = "300";
+
+        Directory.CreateDirectory(Path.Combine(root, ".data/test/faults/logs"));
+        _stderr = new StreamWriter(Path.Combine(root, ".data/test/faults/logs/fault-servers.log"), append: true) { AutoFlush = true };
+        _controller = new Process { StartInfo = start };
+        _controller.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (_stderr) _stderr.WriteLine(e.Data);
+        };
+        _controller.Start();
+        _controller.BeginErrorReadLine();
+
+        var postgres = await CommandAsync("start-postgres");
+        var rabbit = (await CommandAsync("start-rabbitmq")).Split(' ');
+        Servers = new Servers(postgres, rabbit[0], rabbit[1]);
+    }
+
+    public Task StopPostgresAsync() => CommandAsync("stop-postgres");
+
+    public Task StartPostgresAsync() => CommandAsync("start-postgres");
+
+    public Task StopRabbitMqAsync() => CommandAsync("stop-rabbitmq");
+
+    public Task StartRabbitMqAsync() => CommandAsync("start-rabbitmq");
+
+    private async Task<string> CommandAsync(string command)
+    {
+        await _controller.StandardInput.WriteLineAsync(command);
+        await _controller.StandardInput.FlushAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var answer = await _controller.StandardOutput.ReadLineAsync(timeout.Token)
+                     ?? throw new InvalidOperationException($"fault-servers.sh ended during {command}; see .data/test/faults/logs/fault-servers.log");
+        if (!answer.StartsWith("ok", StringComparison.Ordinal))
+            throw new InvalidOperationException($"fault-servers.sh: {answer}; see .data/test/faults/logs/fault-servers.log");
+        return answer.Length > 3 ? answer[3..] : "";
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await _controller.StandardInput.WriteLineAsync("quit");
+            _controller.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Already gone.
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await _controller.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _controller.Kill(entireProcessTree: true);
+        }
+        _controller.Dispose();
+        lock (_stderr)
+            _stderr.Dispose();
+    }
+
+    /// <summary>PostgreSQL, AMQP, management, Erlang distribution and epmd ports, all free: 574x0 + k.</summary>
+    private static int[] FreePorts()
+    {
+        for (var k = 0; k < 10; k++)
+        {
+            int[] ports = [57400 + k, 57410 + k, 57420 + k, 57430 + k, 57440 + k];
+            if (ports.All(IsFree))
+                return ports;
+        }
+        throw new InvalidOperationException("No free ports for the fault tests' servers in 57400-57449.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultCollection : ICollectionFixture<FaultServers>
+{
+    public const string Name = "fault servers";
+}
