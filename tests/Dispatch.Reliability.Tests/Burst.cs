@@ -24,13 +24,13 @@ public sealed class Burst(Street street, string tag)
     }
 
     /// <summary>Runs the burst around <paramref name="fault"/>: at most <paramref name="maxNeeds"/> needs, <paramref name="after"/> of them once the fault is over.</summary>
-    public async Task RunAsync(Func<Burst, Task> fault, int maxNeeds = 120, int after = 8, TimeSpan? pace = null)
+    public async Task RunAsync(Func<Burst, Task> fault, int maxNeeds = 40, int after = 5, TimeSpan? pace = null)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var publisher = Task.Run(async () =>
         {
             var afterFault = 0;
-            while (Published < maxNeeds && afterFault < after)
+            while (Published < maxNeeds && !(_faultDone && afterFault >= after))
             {
                 var id = await street.PublishNeedAsync($"{tag} #{Published + 1}");
                 lock (_needs) _needs.Add(id);
@@ -44,6 +44,7 @@ public sealed class Burst(Street street, string tag)
             while ((!publisher.IsCompleted || _settled.Count < Published) && !publisher.IsFaulted)
             {
                 stop.Token.ThrowIfCancellationRequested();
+                var before = _settled.Count;
                 foreach (var need in Needs.Where(n => !_settled.Contains(n)))
                 {
                     var answers = await Task.WhenAll(street.Teams.Select(t => Street.TryAsync(() => t.Client.PostAsync($"/api/orders/{need}/claim"))));
@@ -51,7 +52,8 @@ public sealed class Burst(Street street, string tag)
                     if (answers.Any(a => a?.Status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Conflict))
                         _settled.Add(need);
                 }
-                await Task.Delay(50, stop.Token);
+                // Nothing moved (the orders have not reached matching yet, or a fault): do not hammer the gateway.
+                await Task.Delay(_settled.Count == before ? 250 : 50, stop.Token);
             }
         });
         try

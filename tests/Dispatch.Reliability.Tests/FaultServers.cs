@@ -17,6 +17,23 @@ public sealed class FaultServers : IAsyncLifetime
 
     public Servers Servers { get; private set; } = null!;
 
+    /// <summary>The private PostgreSQL's log (every failed statement is in it).</summary>
+    public static string PostgresLog => Path.Combine(Build.RepositoryRoot, ".data/test/faults/logs/postgres.log");
+
+    /// <summary>How many lines of the PostgreSQL log contain <paramref name="text"/>.</summary>
+    public static int PostgresLogLines(string text)
+    {
+        using var stream = new FileStream(PostgresLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var count = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+                count++;
+        }
+        return count;
+    }
+
     public async Task InitializeAsync()
     {
         var root = Build.RepositoryRoot;
@@ -54,7 +71,12 @@ public sealed class FaultServers : IAsyncLifetime
 
     public Task StopPostgresAsync() => CommandAsync("stop-postgres");
 
-    public Task StartPostgresAsync() => CommandAsync("start-postgres");
+    public async Task StartPostgresAsync()
+    {
+        await CommandAsync("start-postgres");
+        // The test's own pooled connections died with the server.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
 
     public Task StopRabbitMqAsync() => CommandAsync("stop-rabbitmq");
 

@@ -1,0 +1,57 @@
+namespace Dispatch.Reliability.Tests;
+
+/// <summary>
+/// The fault tests on one replica of every process. Here: a burst of publishes and claims through the gateway while the broker or a service goes down and
+/// comes back: afterwards every published need is an order and is claimed by exactly one team, every
+/// claim reached the needs and teams services, and no event was applied twice — counted from each
+/// service's database, the outbox and inbox rows, and the broker's own queues.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed partial class FaultTests(OneOfEach fixture, ITestOutputHelper output) : IClassFixture<OneOfEach>
+{
+    [Fact]
+    public async Task RabbitMQ_stopped_and_restarted_during_a_burst_loses_nothing_and_applies_nothing_twice()
+    {
+        await fixture.AllReadyAsync();
+        using var street = await Street.SetUpAsync(fixture.System, "broker", teamCount: 4);
+        var burst = new Burst(street, "broker");
+
+        await burst.RunAsync(async b =>
+        {
+            await b.PublishedAtLeastAsync(8);
+            await fixture.Servers.StopRabbitMqAsync();
+            b.FaultsInjected++;
+            // Publishes keep landing in the outbox while the broker is down.
+            await b.PublishedAtLeastAsync(b.Published + 10);
+            await fixture.Servers.StartRabbitMqAsync();
+        });
+
+        await AssertNothingLostOrDoubledAsync(street, burst);
+    }
+
+    [Fact]
+    public async Task Services_killed_with_SIGKILL_during_a_burst_and_restarted_lose_nothing_and_apply_nothing_twice()
+    {
+        await fixture.AllReadyAsync();
+        using var street = await Street.SetUpAsync(fixture.System, "sigkill", teamCount: 4);
+        var burst = new Burst(street, "sigkill");
+
+        await burst.RunAsync(async b =>
+        {
+            foreach (var name in new[] { "matching", "needs", "teams" })
+            {
+                await b.PublishedAtLeastAsync(b.Published + 6);
+                var process = fixture.System.Process(name);
+                await process.KillAsync();
+                b.FaultsInjected++;
+                process.Restart();
+                await DispatchSystem.WaitReadyAsync(process);
+            }
+        });
+
+        await AssertNothingLostOrDoubledAsync(street, burst);
+    }
+
+    private Task AssertNothingLostOrDoubledAsync(Street street, Burst burst) =>
+        Verdict.NothingLostOrDoubledAsync(fixture, output, street, burst, faultsMayResend: true);
+}
