@@ -1,6 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dapper;
+using Dispatch.ServiceDefaults.Data;
+using Npgsql;
 
 namespace Dispatch.Reliability.Tests;
 
@@ -67,6 +73,29 @@ public sealed class FaultServers : IAsyncLifetime
         var postgres = await CommandAsync("start-postgres");
         var rabbit = (await CommandAsync("start-rabbitmq")).Split(' ');
         Servers = new Servers(postgres, rabbit[0], rabbit[1]);
+        await ForgetEarlierRunsAsync();
+    }
+
+    /// <summary>Drops the databases and virtual hosts earlier runs left, so the private servers do not grow.</summary>
+    private async Task ForgetEarlierRunsAsync()
+    {
+        var maintenance = PostgresConnectionString.Parse(Servers.PostgresUrl);
+        maintenance.Database = "postgres";
+        maintenance.Pooling = false;
+        await using (var connection = new NpgsqlConnection(maintenance.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var database in await connection.QueryAsync<string>(@"select datname from pg_database where datname like 'test\_%'"))
+                await connection.ExecuteAsync($"drop database if exists \"{database}\" with (force)");
+        }
+
+        var management = new Uri(Servers.RabbitMqManagementUrl);
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        var vhosts = JsonNode.Parse(await http.GetStringAsync("/api/vhosts?columns=name"))!.AsArray().Select(v => v!["name"]!.GetValue<string>());
+        foreach (var vhost in vhosts.Where(v => v.StartsWith("test-", StringComparison.Ordinal)))
+            await http.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(vhost)}");
     }
 
     public Task StopPostgresAsync() => CommandAsync("stop-postgres");
@@ -75,7 +104,7 @@ public sealed class FaultServers : IAsyncLifetime
     {
         await CommandAsync("start-postgres");
         // The test's own pooled connections died with the server.
-        Npgsql.NpgsqlConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 
     public Task StopRabbitMqAsync() => CommandAsync("stop-rabbitmq");
