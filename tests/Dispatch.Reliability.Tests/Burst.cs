@@ -10,6 +10,9 @@ public sealed class Burst(Street street, string tag)
     private readonly HashSet<Guid> _settled = [];
     private volatile bool _faultDone;
 
+    /// <summary>Four teams of capacity 50 hold 200 orders; the burst stays below that whatever the fault's length.</summary>
+    private const int HardCap = 150;
+
     public ClaimTally Claims { get; } = new();
     public int FaultsInjected { get; set; }
 
@@ -23,14 +26,18 @@ public sealed class Burst(Street street, string tag)
         get { lock (_needs) return _needs.ToList(); }
     }
 
-    /// <summary>Runs the burst around <paramref name="fault"/>: at most <paramref name="maxNeeds"/> needs, <paramref name="after"/> of them once the fault is over.</summary>
+    /// <summary>
+    /// Runs the burst around <paramref name="fault"/>: needs are published for as long as the fault lasts,
+    /// then until <paramref name="maxNeeds"/> are published or <paramref name="after"/> more were.
+    /// </summary>
     public async Task RunAsync(Func<Burst, Task> fault, int maxNeeds = 40, int after = 5, TimeSpan? pace = null)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var publisher = Task.Run(async () =>
         {
             var afterFault = 0;
-            while (Published < maxNeeds && !(_faultDone && afterFault >= after))
+            // While the fault lasts the burst goes on (up to what the teams can hold); after it, to maxNeeds or `after` more.
+            while (Published < HardCap && !(_faultDone && (afterFault >= after || Published >= maxNeeds)))
             {
                 var id = await street.PublishNeedAsync($"{tag} #{Published + 1}");
                 lock (_needs) _needs.Add(id);

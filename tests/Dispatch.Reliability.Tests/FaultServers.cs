@@ -20,6 +20,8 @@ public sealed class FaultServers : IAsyncLifetime
 {
     private Process _controller = null!;
     private StreamWriter _stderr = null!;
+    private bool _postgresDown;
+    private bool _rabbitMqDown;
 
     public Servers Servers { get; private set; } = null!;
 
@@ -98,18 +100,40 @@ public sealed class FaultServers : IAsyncLifetime
             await http.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(vhost)}");
     }
 
-    public Task StopPostgresAsync() => CommandAsync("stop-postgres");
+    public async Task StopPostgresAsync()
+    {
+        _postgresDown = true;
+        await CommandAsync("stop-postgres");
+    }
 
     public async Task StartPostgresAsync()
     {
         await CommandAsync("start-postgres");
+        _postgresDown = false;
         // The test's own pooled connections died with the server.
         NpgsqlConnection.ClearAllPools();
     }
 
-    public Task StopRabbitMqAsync() => CommandAsync("stop-rabbitmq");
+    public async Task StopRabbitMqAsync()
+    {
+        _rabbitMqDown = true;
+        await CommandAsync("stop-rabbitmq");
+    }
 
-    public Task StartRabbitMqAsync() => CommandAsync("start-rabbitmq");
+    public async Task StartRabbitMqAsync()
+    {
+        await CommandAsync("start-rabbitmq");
+        _rabbitMqDown = false;
+    }
+
+    /// <summary>Starts whatever a failed test left stopped, so the next test begins with both servers up.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        if (_postgresDown)
+            await StartPostgresAsync();
+        if (_rabbitMqDown)
+            await StartRabbitMqAsync();
+    }
 
     private async Task<string> CommandAsync(string command)
     {

@@ -35,6 +35,7 @@ public abstract class FaultSystem(FaultServers servers, int replicas) : IAsyncLi
     /// <summary>Every process answers ready again (after a fault an earlier test injected).</summary>
     public async Task AllReadyAsync()
     {
+        await servers.EnsureRunningAsync();
         foreach (var process in System.Processes)
         {
             if (process.HasExited)

@@ -56,9 +56,11 @@ public sealed class DatabaseMigrator(NpgsqlDataSource dataSource, MigrationSourc
             await connection.ExecuteAsync(new CommandDefinition($"create database {quoted}", cancellationToken: cancellationToken));
             logger.LogInformation("Created database {Database}", database);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase
+                                           || ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            // Another replica created it first.
+            // Another replica created it first (when both ran "create database" at the same moment,
+            // PostgreSQL reports the catalog's unique index rather than duplicate_database).
         }
     }
 
