@@ -23,6 +23,9 @@ public sealed partial class FaultTests(OneOfEach fixture, ITestOutputHelper outp
             b.FaultsInjected++;
             try
             {
+                // A service that was up stays ready (Degraded) while the broker is away, so nothing takes it out of rotation.
+                await Eventually.TrueAsync(() => IsDegradedButReadyAsync(fixture.System.Process("needs")), TimeSpan.FromSeconds(30),
+                    "needs should answer /health/ready 200 Degraded while RabbitMQ is down");
                 // Publishes keep landing in the outbox while the broker is down.
                 await b.PublishedAtLeastAsync(b.Published + 8);
             }
@@ -56,6 +59,14 @@ public sealed partial class FaultTests(OneOfEach fixture, ITestOutputHelper outp
         });
 
         await AssertNothingLostOrDoubledAsync(street, burst);
+    }
+
+    private static async Task<bool> IsDegradedButReadyAsync(ServiceProcess process)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await http.GetAsync(new Uri(process.BaseAddress, "/health/ready"));
+        return response.StatusCode == System.Net.HttpStatusCode.OK
+            && (await response.Content.ReadAsStringAsync()).Contains("\"status\":\"Degraded\"", StringComparison.Ordinal);
     }
 
     private Task AssertNothingLostOrDoubledAsync(Street street, Burst burst) =>

@@ -118,6 +118,7 @@ public static class MessagingSetup
             options.WaitUntilStarted = false;
             options.StopTimeout = TimeSpan.FromSeconds(20);
         });
+        BrokerReadiness.Apply(builder.Services);
         builder.Services.AddHostedService<OutboxRelay>();
         return builder;
     }
