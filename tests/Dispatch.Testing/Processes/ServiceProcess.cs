@@ -28,6 +28,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's process id (for /proc figures such as peak memory).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The exit code of the last run, once it has exited.</summary>
     public int ExitCode => _process.ExitCode;
 

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Dispatch.System.Benchmarks;
+using Dispatch.Testing.Processes;
+
+// The whole system against this machine's limits (issue 9): ./bench.sh system
+// Prints figures and their ratio to what the machine does with nothing in the way; asserts no time.
+// Needs POSTGRES_URL, RABBITMQ_URL, RABBITMQ_MANAGEMENT_URL (bench.sh starts private servers) and PGBENCH.
+
+if (args is ["--bare-kestrel", var portArgument])
+{
+    await Limits.RunBareKestrelAsync(int.Parse(portArgument, CultureInfo.InvariantCulture));
+    return 0;
+}
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+ThreadPool.SetMinThreads(128, 128); // the generator must not be the one queueing
+var pgbench = Environment.GetEnvironmentVariable("PGBENCH") is { Length: > 0 } p ? p : "pgbench";
+var postgresUrl = Environment.GetEnvironmentVariable("POSTGRES_URL") ?? throw new InvalidOperationException("POSTGRES_URL is not set: run ./bench.sh system");
+var rabbitUrl = Environment.GetEnvironmentVariable("RABBITMQ_URL") ?? throw new InvalidOperationException("RABBITMQ_URL is not set: run ./bench.sh system");
+var orders = int.TryParse(Environment.GetEnvironmentVariable("BENCH_ORDERS"), out var o) ? o : 1000;
+var hallSeconds = int.TryParse(Environment.GetEnvironmentVariable("BENCH_HALL_SECONDS"), out var h) ? h : 10;
+const int HallRate = 200;
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
+Console.WriteLine("limits …");
+var kestrel = await Limits.BareKestrelAsync(workers: 32, TimeSpan.FromSeconds(5));
+Console.WriteLine($"  bare Kestrel: {kestrel.Throughput.PerSecond:F0}/s");
+var pg = await Limits.PgbenchConditionalUpdateAsync(pgbench, postgresUrl, clients: SystemRun.Teams, TimeSpan.FromSeconds(8));
+Console.WriteLine($"  pgbench conditional update: {pg.Tps:F0}/s");
+var rabbit = await Limits.RabbitPublishWithConfirmsAsync(rabbitUrl, publishers: 16, TimeSpan.FromSeconds(5));
+var rabbitOne = await Limits.RabbitPublishWithConfirmsAsync(rabbitUrl, publishers: 1, TimeSpan.FromSeconds(3));
+Console.WriteLine($"  RabbitMQ publish with confirms: {rabbit.PerSecond:F0}/s (16 publishers), {rabbitOne.PerSecond:F0}/s (one)");
+
+Console.WriteLine("starting the system …");
+var system = new DispatchSystem();
+// A city-wide campaign from one branch account and 64 team accounts: the per-account edge limits would cap it.
+system.ExtraEnvironment["RateLimiting__PermitLimit"] = "1000000";
+system.ExtraEnvironment["RateLimiting__Token__PermitLimit"] = "100000";
+await system.InitializeAsync();
+try
+{
+    var run = new SystemRun(system);
+    await run.SetUpStreetAsync();
+    Console.WriteLine($"  street with {SystemRun.Teams} hatched teams ready; logs in {Path.GetDirectoryName(system.Processes[0].LogPath)}");
+
+    var (direct, viaGateway) = await run.GatewayOverheadAsync(2000);
+    Console.WriteLine($"  gateway overhead measured ({direct.Count} pairs)");
+
+    var (draftsResult, raceIds) = await run.CreateDraftsAsync(orders, workers: 16);
+    var publish = await run.PublishAsFastAsPossibleAsync(raceIds, workers: 32);
+    await run.WaitForOrdersAsync(orders);
+    Console.WriteLine($"  {orders} published ({publish.PerSecond:F0}/s) and in the hall");
+
+    var race = await run.ClaimRaceAsync(raceIds);
+    Console.WriteLine($"  claim race: {race.Check}");
+    await run.WaitForClaimsMirroredAsync(orders);
+
+    var (_, hallIds) = await run.CreateDraftsAsync(HallRate * hallSeconds, workers: 16);
+    var hall = await run.PublishToHallAsync(hallIds, HallRate);
+    Console.WriteLine($"  {hallIds.Length} published at {HallRate}/s; {hall.Missing} never reached the hall");
+
+    var memory = system.Processes.Select(process => (process.Name, PeakKb: Memory.PeakKb(process.ProcessId))).ToList();
+
+    Console.WriteLine();
+    Console.WriteLine($"load average at end {LoadAverage()} (2 cores shared with other work: compare ratios, repeat runs)");
+    var table = new Table();
+    table.Section("publishing through the gateway (closed loop, 32 at a time)");
+    table.Row("publish rate", $"{publish.PerSecond:F0}/s", $"bare Kestrel {kestrel.Throughput.PerSecond:F0}/s", publish.PerSecond / kestrel.Throughput.PerSecond, "");
+    table.Row("publish p50", Ms(publish.P50), $"bare Kestrel {Ms(kestrel.Throughput.P50)}", publish.P50 / kestrel.Throughput.P50, "");
+    table.Row("publish p99", Ms(publish.P99), $"bare Kestrel {Ms(kestrel.Throughput.P99)}", publish.P99 / kestrel.Throughput.P99, "");
+    table.Row("create draft rate (16 at a time)", $"{draftsResult.PerSecond:F0}/s", "", double.NaN, "");
+    table.Section($"publish → hall at {HallRate}/s for {hallSeconds} s (open loop; hall watched every ~2 ms)");
+    table.Row("publish → hall p50", Ms(hall.ToHall.P(0.5)), $"RabbitMQ confirm {Ms(rabbitOne.P50)}", hall.ToHall.P(0.5) / rabbitOne.P50, "");
+    table.Row("publish → hall p99", Ms(hall.ToHall.P(0.99)), $"RabbitMQ confirm {Ms(rabbitOne.P99)}", hall.ToHall.P(0.99) / rabbitOne.P99, Target(hall.ToHall.P(0.99) < 100, "< 100 ms"));
+    table.Row("publish → hall max", Ms(hall.ToHall.P(1)), "", double.NaN, "");
+    table.Row("publish answer p50 / p99", $"{Ms(hall.Publish.P50)} / {Ms(hall.Publish.P99)}", "", double.NaN, hall.Publish.Failures + hall.Missing == 0 ? "" : $"{hall.Publish.Failures} failed, {hall.Missing} missing");
+    table.Section($"claim race: {SystemRun.Teams} teams over {orders} orders");
+    table.Row("claims answered", $"{race.Result.PerSecond:F0}/s", $"pgbench update {pg.Tps:F0}/s", race.Result.PerSecond / pg.Tps, Target(race.Result.PerSecond >= 1500, "≥ 1,500/s"));
+    table.Row("claims won", $"{race.Won / race.Result.Elapsed.TotalSeconds:F0}/s ({race.Won} won, {race.Lost} lost, {race.Result.Failures} errors)", "", double.NaN, "");
+    table.Row("claim p50", Ms(race.Result.P50), $"pgbench {Ms(pg.Latencies.P(0.5))}", race.Result.P50 / pg.Latencies.P(0.5), "");
+    table.Row("claim p99", Ms(race.Result.P99), $"pgbench {Ms(pg.Latencies.P(0.99))}", race.Result.P99 / pg.Latencies.P(0.99), Target(race.Result.P99 < 50, "< 50 ms"));
+    table.Row("exactly one winner", race.Check.StartsWith("FAILED", StringComparison.Ordinal) ? "NO" : "yes", "", double.NaN, race.Check);
+    table.Section("gateway overhead: GET /api/orders/mine, one at a time, direct vs through the gateway");
+    var overhead = viaGateway.P(0.5) - direct.P(0.5);
+    table.Row("direct p50 / p99", $"{Ms(direct.P(0.5))} / {Ms(direct.P(0.99))}", $"bare Kestrel {Ms(kestrel.Sequential.P50)}", direct.P(0.5) / kestrel.Sequential.P50, "");
+    table.Row("gateway p50 / p99", $"{Ms(viaGateway.P(0.5))} / {Ms(viaGateway.P(0.99))}", "", double.NaN, "");
+    table.Row("gateway adds at p50", Ms(overhead), $"bare Kestrel {Ms(kestrel.Sequential.P50)}", overhead / kestrel.Sequential.P50, Target(overhead < 1, "< 1 ms"));
+    table.Section("peak memory (VmHWM)");
+    foreach (var (name, peakKb) in memory)
+        table.Row(name, Mb(peakKb), $"bare Kestrel {Mb(kestrel.PeakKb)}", (double)peakKb / kestrel.PeakKb, Target(peakKb < 200 * 1024, "< 200 MB"));
+    table.Section("limits (same generator, same run)");
+    table.Row("bare Kestrel GET, 32 at a time", $"{kestrel.Throughput.PerSecond:F0}/s", $"p50 {Ms(kestrel.Throughput.P50)}, p99 {Ms(kestrel.Throughput.P99)}", double.NaN, "");
+    table.Row("bare Kestrel GET, one at a time", $"p50 {Ms(kestrel.Sequential.P50)}", $"p99 {Ms(kestrel.Sequential.P99)}", double.NaN, "");
+    table.Row($"pgbench conditional update, {SystemRun.Teams} clients", $"{pg.Tps:F0}/s", $"p50 {Ms(pg.Latencies.P(0.5))}, p99 {Ms(pg.Latencies.P(0.99))}", double.NaN, "");
+    table.Row("RabbitMQ.Client publish + confirm, 16 channels", $"{rabbit.PerSecond:F0}/s", $"p50 {Ms(rabbit.P50)}, p99 {Ms(rabbit.P99)}", double.NaN, "");
+    table.Row("RabbitMQ.Client publish + confirm, one", $"{rabbitOne.PerSecond:F0}/s", $"p50 {Ms(rabbitOne.P50)}, p99 {Ms(rabbitOne.P99)}", double.NaN, "");
+    table.Print();
+    return race.Check.StartsWith("FAILED", StringComparison.Ordinal) ? 1 : 0;
+}
+finally
+{
+    await system.DisposeAsync();
+}
+
+static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms < 10 ? $"{ms:F2} ms" : $"{ms:F1} ms";
+static string Mb(long kb) => $"{kb / 1024.0:F0} MB";
+static string Target(bool met, string target) => $"{target} {(met ? "met" : "MISSED")}";
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+internal sealed class Table
+{
+    private readonly List<string[]?> _rows = [];
+
+    public void Section(string title) => _rows.Add([title]);
+
+    public void Row(string figure, string value, string limit, double ratio, string target) =>
+        _rows.Add([figure, value, limit, double.IsNaN(ratio) || double.IsInfinity(ratio) ? "" : $"{ratio:F2}×", target]);
+
+    public void Print()
+    {
+        var widths = new int[5];
+        foreach (var row in _rows.Where(r => r is { Length: 5 }))
+            for (var i = 0; i < 5; i++)
+                widths[i] = Math.Max(widths[i], row![i].Length);
+        string Line(string[] cells) => "  " + string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
+        Console.WriteLine(Line(["figure", "system", "limit", "ratio", "target"]));
+        foreach (var row in _rows)
+        {
+            if (row is { Length: 1 })
+                Console.WriteLine(row[0]);
+            else
+                Console.WriteLine(Line(row!));
+        }
+    }
+}
