@@ -20,6 +20,10 @@ public static class DatabaseSetup
             ?? throw new InvalidOperationException($"Connection string '{name}' is missing: set ConnectionStrings__{name}.");
         var connectionString = PostgresConnectionString.Parse(raw);
         connectionString.ApplicationName ??= builder.Environment.ApplicationName;
+        // The same few statements run on every request: prepared once per connection, PostgreSQL skips parsing and
+        // planning them again (a connection string's own Max Auto Prepare wins; 0 turns it off).
+        if (!Mentions(raw, "Auto Prepare", "AutoPrepare"))
+            connectionString.MaxAutoPrepare = 64;
 
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -33,6 +37,9 @@ public static class DatabaseSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
         return builder;
     }
+
+    private static bool Mentions(string connectionString, params string[] keywords) =>
+        keywords.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     private static void AddNpgsqlDataSourceCore(this IServiceCollection services, string connectionString) =>
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
