@@ -28,15 +28,27 @@ public sealed class AuthOptions
 
     public IReadOnlyList<SymmetricSecurityKey> Keys()
     {
-        var keys = ReadFile()
-            .Concat(SigningKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(secret => Encoding.UTF8.GetBytes(secret))
-            .ToList();
+        var secrets = ReadFile().Concat(SigningKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        // Every token asks for the keys: the same secrets give the same key objects (whose thumbprints and HMACs the
+        // token handler caches), instead of new ones hashed again on every request.
+        var cacheKey = string.Join('\n', secrets);
+        if (ParsedKeys.TryGetValue(cacheKey, out var known))
+            return known;
+        if (ParsedKeys.Count > 16)
+            ParsedKeys.Clear(); // rotations are rare; never let old sets pile up
+        return ParsedKeys[cacheKey] = Parse(secrets);
+    }
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<SymmetricSecurityKey>> ParsedKeys = new(StringComparer.Ordinal);
+
+    private static SymmetricSecurityKey[] Parse(string[] secrets)
+    {
+        var keys = secrets.Select(secret => Encoding.UTF8.GetBytes(secret)).ToList();
         if (keys.Count == 0)
             throw new InvalidOperationException("Auth:SigningKeys is empty: set Auth__SigningKeys (or Auth__SigningKeysFile) to a secret of at least 32 characters.");
         if (keys.Any(k => k.Length < 32))
             throw new InvalidOperationException("Every signing key must be at least 32 bytes long.");
-        return keys.Select((k, i) => new SymmetricSecurityKey(k) { KeyId = $"k{i}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(k))[..8]}" }).ToList();
+        return [.. keys.Select((k, i) => new SymmetricSecurityKey(k) { KeyId = $"k{i}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(k))[..8]}" })];
     }
 
     private string[] ReadFile()
