@@ -76,12 +76,11 @@ internal static class OrdersApi
     {
         if (caller.TeamId is not { } teamId || !caller.IsTeam)
             return NotATeam();
-        var order = await store.FindAsync(needId, ct);
+        var (order, team) = await store.FindWithTeamAsync(needId, teamId, ct);
         if (order is null)
             return Problems.NotFound("order", needId);
         if (action == OrderAction.Accept && order.TargetTeamId != teamId)
             return NotTheNamedTeam();
-        var team = await store.FindTeamAsync(teamId, ct);
         if (ClaimEligibility.Refusal(team, order) is { } refusal)
             return Problems.Forbidden(refusal);
         if (!OrderLifecycle.Allows(order.Status, action))

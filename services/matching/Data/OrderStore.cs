@@ -1,3 +1,4 @@
+using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Matching.Domain;
 using Dispatch.Matching.Escalation;
@@ -13,6 +14,8 @@ namespace Dispatch.Matching.Data;
 /// </summary>
 internal sealed class OrderStore(Database database, IOptions<EscalationOptions> escalation)
 {
+    private sealed record ClaimRow(long? Version, bool Counted);
+
     private const string OrderColumns = """
         o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category,
         o.skills, o.volunteers_needed, o.starts_at, o.ends_at, o.claim_deadline, o.urgency, o.target_team_id,
@@ -24,6 +27,19 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         database.QuerySingleOrDefaultAsync<Order>(
             $"select {OrderColumns} from orders o left join communities c on c.id = o.community_id where o.need_id = @needId",
             new { needId }, ct);
+
+    /// <summary>The order and the team asking for it, in one round trip (the claim reads both before it decides).</summary>
+    public async Task<(Order? Order, Team? Team)> FindWithTeamAsync(Guid needId, Guid teamId, CancellationToken ct)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
+            select {OrderColumns} from orders o left join communities c on c.id = o.community_id where o.need_id = @needId;
+            select * from teams where team_id = @teamId
+            """, new { needId, teamId }, cancellationToken: ct));
+        var order = await results.ReadSingleOrDefaultAsync<Order>();
+        var team = await results.ReadSingleOrDefaultAsync<Team>();
+        return (order, team);
+    }
 
     public Task<Team?> FindTeamAsync(Guid teamId, CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<Team>("select * from teams where team_id = @teamId", new { teamId }, ct);
@@ -59,25 +75,29 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     public async Task<ClaimOutcome> ClaimAsync(Guid needId, Guid teamId, OrderAction action, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
-        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
-            update orders
-            set status = @To, team_id = @teamId, version = version + 1, claimed_at = @now,
-                first_claimed_at = coalesce(first_claimed_at, @now)
-            where need_id = @needId and status = any(@From)
-              and (target_team_id = @teamId or (target_team_id is null and not @directedOnly))
-            returning version
+        // Both conditional updates in one statement (one round trip): the team's place is taken only if the order was.
+        var claim = await unit.QuerySingleAsync<ClaimRow>("""
+            with claimed as (
+                update orders
+                set status = @To, team_id = @teamId, version = version + 1, claimed_at = @now,
+                    first_claimed_at = coalesce(first_claimed_at, @now)
+                where need_id = @needId and status = any(@From)
+                  and (target_team_id = @teamId or (target_team_id is null and not @directedOnly))
+                returning version
+            ), counted as (
+                update teams set open_orders = open_orders + 1
+                where team_id = @teamId and status = 'hatched' and open_orders < capacity
+                  and exists (select 1 from claimed)
+                returning team_id
+            )
+            select (select version from claimed) as version, exists (select 1 from counted) as counted
             """, new { needId, teamId, now, From = OrderLifecycle.From(action), To = OrderLifecycle.To(action), directedOnly = action == OrderAction.Accept }, ct);
-        if (version is null)
+        if (claim.Version is not { } version)
             return ClaimOutcome.OrderTaken;
-
-        var counted = await unit.ExecuteAsync("""
-            update teams set open_orders = open_orders + 1
-            where team_id = @teamId and status = 'hatched' and open_orders < capacity
-            """, new { teamId }, ct);
-        if (counted == 0)
+        if (!claim.Counted)
             return ClaimOutcome.TeamRefused; // disposing without commit rolls the order back too
 
-        await unit.PublishAsync(new OrderClaimed(needId, teamId, now, version.Value), ct);
+        await unit.PublishAsync(new OrderClaimed(needId, teamId, now, version), ct);
         await unit.CommitAsync(ct);
         return ClaimOutcome.Claimed;
     }
