@@ -33,8 +33,12 @@ section_system() {
         POSTGRES_URL='' infra_ensure_packages
         pgbench=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
     fi
-    dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-    PGBENCH="$pgbench" dotnet tests/Dispatch.System.Benchmarks/bin/Release/net10.0/Dispatch.System.Benchmarks.dll
+    dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2
+    # Their pids let the benchmark count the CPU time each part spends per operation.
+    local pg_pid="" rmq_pid=""
+    [ -n "${_INFRA_PG_DATA:-}" ] && pg_pid=$(head -1 "$_INFRA_PG_DATA/postmaster.pid" 2>/dev/null || true)
+    rmq_pid=$(_infra_rmq_beam_pid 2>/dev/null || true)
+    BENCH_POSTGRES_PID="$pg_pid" BENCH_RABBITMQ_PID="$rmq_pid" PGBENCH="$pgbench" dotnet tests/Dispatch.System.Benchmarks/bin/Release/net10.0/Dispatch.System.Benchmarks.dll
     infra_stop
     trap - EXIT
 }

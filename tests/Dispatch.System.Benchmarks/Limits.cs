@@ -206,3 +206,62 @@ internal static class Memory
         }
     }
 }
+
+/// <summary>
+/// CPU time (user + system) spent by each part of the system, from /proc: the processes themselves, and for
+/// PostgreSQL and RabbitMQ (when bench.sh started them and passed their pids) the server with its children.
+/// </summary>
+internal sealed class CpuMeter(IReadOnlyList<(string Name, int Pid)> parts)
+{
+    /// <summary>The generator started the services: its children are counted as themselves, not as the generator.</summary>
+    public static readonly int Self = Environment.ProcessId;
+
+    private static readonly double TicksPerMs = 100 / 1000.0; // USER_HZ is 100 on Linux
+
+    public IReadOnlyList<(string Name, int Pid)> Parts => parts;
+
+    public double[] Snapshot() => [.. parts.Select(p => Milliseconds(p.Pid))];
+
+    public static double Milliseconds(int pid)
+    {
+        if (pid == Self)
+            return Ticks(pid, withReapedChildren: false) / TicksPerMs;
+        long ticks = Ticks(pid, withReapedChildren: true);
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories("/proc").Select(Path.GetFileName))
+            {
+                if (!int.TryParse(task, CultureInfo.InvariantCulture, out var child) || child == pid)
+                    continue;
+                if (ParentOf(child) == pid)
+                    ticks += Ticks(child, withReapedChildren: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return ticks / TicksPerMs;
+    }
+
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            // The command may contain spaces: the fields after it start past the last ')'.
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static int ParentOf(int pid) => Stat(pid) is { } f ? int.Parse(f[1], CultureInfo.InvariantCulture) : -1;
+
+    // After the command: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14).
+    private static long Ticks(int pid, bool withReapedChildren) => Stat(pid) is { } f
+        ? long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)
+          + (withReapedChildren ? long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture) : 0)
+        : 0;
+}

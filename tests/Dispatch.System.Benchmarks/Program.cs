@@ -39,6 +39,22 @@ system.ExtraEnvironment["RateLimiting__Token__PermitLimit"] = "100000";
 await system.InitializeAsync();
 try
 {
+    var parts = system.Processes.Select(process => (process.Name, process.ProcessId)).ToList();
+    foreach (var (name, variable) in new[] { ("postgres", "BENCH_POSTGRES_PID"), ("rabbitmq", "BENCH_RABBITMQ_PID") })
+        if (int.TryParse(Environment.GetEnvironmentVariable(variable), out var pid))
+            parts.Add((name, pid));
+    parts.Add(("generator", Environment.ProcessId));
+    var cpu = new CpuMeter(parts);
+    var cpuPerOperation = new List<(string Phase, double[] Ms)>();
+    async Task<T> Measured<T>(string phase, int operations, Func<Task<T>> run)
+    {
+        var before = cpu.Snapshot();
+        var result = await run();
+        var after = cpu.Snapshot();
+        cpuPerOperation.Add((phase, [.. after.Select((a, i) => (a - before[i]) / operations)]));
+        return result;
+    }
+
     var run = new SystemRun(system);
     await run.SetUpStreetAsync();
     Console.WriteLine($"  street with {SystemRun.Teams} hatched teams ready; logs in {Path.GetDirectoryName(system.Processes[0].LogPath)}");
@@ -47,16 +63,25 @@ try
     Console.WriteLine($"  gateway overhead measured ({direct.Count} pairs)");
 
     var (draftsResult, raceIds) = await run.CreateDraftsAsync(orders, workers: 16);
-    var publish = await run.PublishAsFastAsPossibleAsync(raceIds, workers: 32);
-    await run.WaitForOrdersAsync(orders);
+    var publish = await Measured("publish (32 at a time, until all are in the hall)", orders, async () =>
+    {
+        var result = await run.PublishAsFastAsPossibleAsync(raceIds, workers: 32);
+        await run.WaitForOrdersAsync(orders);
+        return result;
+    });
     Console.WriteLine($"  {orders} published ({publish.PerSecond:F0}/s) and in the hall");
 
-    var race = await run.ClaimRaceAsync(raceIds);
+    var race = await Measured("claim (per answered claim, until the needs service mirrored them)", 1, async () =>
+    {
+        var result = await run.ClaimRaceAsync(raceIds);
+        await run.WaitForClaimsMirroredAsync(orders);
+        return result;
+    });
+    cpuPerOperation[^1] = (cpuPerOperation[^1].Phase, [.. cpuPerOperation[^1].Ms.Select(ms => ms / race.Result.Count)]);
     Console.WriteLine($"  claim race: {race.Check}");
-    await run.WaitForClaimsMirroredAsync(orders);
 
     var (_, hallIds) = await run.CreateDraftsAsync(HallRate * hallSeconds, workers: 16);
-    var hall = await run.PublishToHallAsync(hallIds, HallRate);
+    var hall = await Measured($"publish at {HallRate}/s (until in the hall)", hallIds.Length, () => run.PublishToHallAsync(hallIds, HallRate));
     Console.WriteLine($"  {hallIds.Length} published at {HallRate}/s; {hall.Missing} never reached the hall");
 
     var memory = system.Processes.Select(process => (process.Name, PeakKb: Memory.PeakKb(process.ProcessId))).ToList();
@@ -88,6 +113,12 @@ try
     table.Section("peak memory (VmHWM)");
     foreach (var (name, peakKb) in memory)
         table.Row(name, Mb(peakKb), $"bare Kestrel {Mb(kestrel.PeakKb)}", (double)peakKb / kestrel.PeakKb, Target(peakKb < 200 * 1024, "< 200 MB"));
+    table.Section("CPU time per operation, by part (user + system, from /proc; 2 cores give 2,000 ms a second)");
+    foreach (var (phase, ms) in cpuPerOperation)
+    {
+        var total = ms.Sum();
+        table.Row(phase, $"{total:F2} ms", string.Join(", ", cpu.Parts.Select((p, i) => $"{p.Name} {ms[i]:F2}")), double.NaN, $"ceiling ≈ {2000 / total:F0}/s");
+    }
     table.Section("limits (same generator, same run)");
     table.Row("bare Kestrel GET, 32 at a time", $"{kestrel.Throughput.PerSecond:F0}/s", $"p50 {Ms(kestrel.Throughput.P50)}, p99 {Ms(kestrel.Throughput.P99)}", double.NaN, "");
     table.Row("bare Kestrel GET, one at a time", $"p50 {Ms(kestrel.Sequential.P50)}", $"p99 {Ms(kestrel.Sequential.P99)}", double.NaN, "");
