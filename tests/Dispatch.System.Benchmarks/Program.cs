@@ -36,6 +36,9 @@ var system = new DispatchSystem();
 // A city-wide campaign from one branch account and 64 team accounts: the per-account edge limits would cap it.
 system.ExtraEnvironment["RateLimiting__PermitLimit"] = "1000000";
 system.ExtraEnvironment["RateLimiting__Token__PermitLimit"] = "100000";
+// BENCH_PERF_MAP=1: the processes write /tmp/perf-<pid>.map, so `perf record -g -p <pid>` names .NET frames.
+if (Environment.GetEnvironmentVariable("BENCH_PERF_MAP") == "1")
+    system.ExtraEnvironment["DOTNET_PerfMapEnabled"] = "1";
 await system.InitializeAsync();
 try
 {
@@ -58,6 +61,7 @@ try
     var run = new SystemRun(system);
     await run.SetUpStreetAsync();
     Console.WriteLine($"  street with {SystemRun.Teams} hatched teams ready; logs in {Path.GetDirectoryName(system.Processes[0].LogPath)}");
+    Console.WriteLine($"  pids: {string.Join(", ", parts.Select(p => $"{p.Item1} {p.Item2}"))}");
 
     var (direct, viaGateway) = await run.GatewayOverheadAsync(2000);
     Console.WriteLine($"  gateway overhead measured ({direct.Count} pairs)");
