@@ -32,14 +32,16 @@ var rabbitOne = await Limits.RabbitPublishWithConfirmsAsync(rabbitUrl, publisher
 Console.WriteLine($"  RabbitMQ publish with confirms: {rabbit.PerSecond:F0}/s (16 publishers), {rabbitOne.PerSecond:F0}/s (one)");
 
 Console.WriteLine("starting the system …");
-var system = new DispatchSystem();
 // A city-wide campaign from one branch account and 64 team accounts: the per-account edge limits would cap it.
-system.ExtraEnvironment["RateLimiting__PermitLimit"] = "1000000";
-system.ExtraEnvironment["RateLimiting__Token__PermitLimit"] = "100000";
+var environment = new Dictionary<string, string>
+{
+    ["RateLimiting__PermitLimit"] = "1000000",
+    ["RateLimiting__Token__PermitLimit"] = "100000",
+};
 // BENCH_PERF_MAP=1: the processes write /tmp/perf-<pid>.map, so `perf record -g -p <pid>` names .NET frames.
 if (Environment.GetEnvironmentVariable("BENCH_PERF_MAP") == "1")
-    system.ExtraEnvironment["DOTNET_PerfMapEnabled"] = "1";
-await system.InitializeAsync();
+    environment["DOTNET_PerfMapEnabled"] = "1";
+var system = await DispatchSystem.StartAsync(new DispatchSystemOptions { Environment = environment });
 try
 {
     var parts = system.Processes.Select(process => (process.Name, process.ProcessId)).ToList();

@@ -117,7 +117,7 @@ internal sealed class SystemRun(DispatchSystem system)
         var publishLatencies = new Latencies();
         var failures = 0;
         var done = false;
-        await using var matching = NpgsqlDataSource.Create(system.Databases["matching"]);
+        await using var matching = NpgsqlDataSource.Create(system.Database("matching"));
 
         var watcher = Task.Run(async () =>
         {
@@ -228,7 +228,7 @@ internal sealed class SystemRun(DispatchSystem system)
             problems.Add($"{twice} orders had more than one winner");
         if (winners.Count != orders.Length)
             problems.Add($"{orders.Length - winners.Count} orders had no winner");
-        await using var matching = NpgsqlDataSource.Create(system.Databases["matching"]);
+        await using var matching = NpgsqlDataSource.Create(system.Database("matching"));
         await using (var connection = await matching.OpenConnectionAsync())
         {
             await using var query = new NpgsqlCommand("select need_id, status, team_id from orders where need_id = any(@ids)", connection);
@@ -260,7 +260,7 @@ internal sealed class SystemRun(DispatchSystem system)
 
     private async Task WaitForAsync(string database, string countSql, long expected, TimeSpan timeout)
     {
-        await using var source = NpgsqlDataSource.Create(system.Databases[database]);
+        await using var source = NpgsqlDataSource.Create(system.Database(database));
         var deadline = Stopwatch.StartNew();
         long count = -1;
         while (deadline.Elapsed < timeout)
