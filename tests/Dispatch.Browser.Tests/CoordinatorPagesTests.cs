@@ -26,6 +26,12 @@ public sealed class CoordinatorPagesTests(BrowserSystem system)
         await Axe.AssertNoSeriousViolationsAsync(page, "the dashboard");
         await ScreenshotAsync(page, "coordinator-dashboard");
 
+        // One community's figures: 光州 has published nothing.
+        await page.GetByLabel("社区").SelectOptionAsync(new SelectOptionValue { Label = "光州社区" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
+        await Expect(page.Locator(".figure").Filter(new() { HasText = "认领率" }).Locator("small")).ToHaveTextAsync("0 / 0 单已被认领");
+        await Expect(page.Locator($"tr[data-need-id='{needId}']")).ToHaveCountAsync(0);
+
         // The incubation board: the incubating team hatches.
         await page.GetByRole(AriaRole.Link, new() { Name = "孵化看板" }).ClickAsync();
         await ExpectHeadingAsync(page, "孵化看板");
@@ -50,5 +56,16 @@ public sealed class CoordinatorPagesTests(BrowserSystem system)
         await ExpectNoticeAsync(page, "已定向派出");
         await Expect(page.Locator(".plan")).ToContainTextAsync("确认");
         await ScreenshotAsync(page, "coordinator-meeting");
+
+        // The planned team finds the order directed to it in its hall and accepts it.
+        var teamName = await row.Locator("td").Nth(3).InnerTextAsync();
+        var username = teamName switch { "银龄先锋志愿服务队" => "team-1", "汇泉养老服务队" => "team-2", _ => throw new InvalidOperationException($"planned to {teamName}") };
+        var teamPage = await system.NewPageAsync(phone: true);
+        await SignInAsync(teamPage, username);
+        var card = Card(teamPage, "为行动不便老人送餐");
+        await Expect(card.Locator(".badge.accent")).ToHaveTextAsync("指派给本队");
+        await card.GetByRole(AriaRole.Button, new() { Name = "接受指派" }).ClickAsync();
+        await ExpectNoticeAsync(teamPage, "接单成功");
+        await Expect(card).ToHaveCountAsync(0);
     }
 }

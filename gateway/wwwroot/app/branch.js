@@ -19,10 +19,18 @@ async function showNeeds() {
     h('div', { class: 'toolbar' }, field('按状态筛选', status), h('a', { class: 'button primary', href: '#/needs/new' }, '新建需求'), publishAll),
     table);
 
+  const size = 50;
+  let number = 1;
   async function load() {
     const query = status.value ? `&status=${status.value}` : '';
-    const needs = await get(`/api/needs?pageSize=100${query}`);
-    table.replaceChildren(needs.items.length
+    const needs = await get(`/api/needs?page=${number}&pageSize=${size}${query}`);
+    const pages = Math.max(1, Math.ceil(needs.total / size));
+    const previous = h('button', { type: 'button', disabled: number <= 1 }, '上一页');
+    const next = h('button', { type: 'button', disabled: number >= pages }, '下一页');
+    previous.addEventListener('click', () => { number -= 1; act(previous, load); });
+    next.addEventListener('click', () => { number += 1; act(next, load); });
+    const pager = pages > 1 ? h('nav', { class: 'actions', 'aria-label': '翻页' }, previous, h('span', {}, `第 ${number} / ${pages} 页`), next) : null;
+    table.replaceChildren(pager ?? '', needs.items.length
       ? h('table', {},
         h('caption', {}, `共 ${needs.total} 条需求`),
         h('thead', {}, h('tr', {}, ['标题', '类别', '状态', '服务时间', '创建时间'].map(t => h('th', { scope: 'col' }, t)))),
@@ -34,7 +42,7 @@ async function showNeeds() {
           h('td', {}, formatTime(need.createdAt))))))
       : empty('还没有需求，点“新建需求”或“导入清单”开始。'));
   }
-  status.addEventListener('change', () => act(null, load));
+  status.addEventListener('change', () => { number = 1; act(null, load); });
   publishAll.addEventListener('click', () => act(publishAll, async () => {
     const result = await post('/api/needs/publish-all', {});
     notify(`已发布 ${result.total} 条草稿`, 'success');

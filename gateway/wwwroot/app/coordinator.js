@@ -1,7 +1,7 @@
 // The street coordinator's pages: the dashboard of figures, the incubation board, the matching meeting.
-import { get, post } from './api.js';
+import { get, post, session } from './api.js';
 import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, badge, empty, percent, duration, bars } from './ui.js';
+import { h, page, notify, act, formatTime, field, badge, empty, percent, duration, bars } from './ui.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -22,12 +22,36 @@ const figure = (label, value, note) => h('div', { class: 'figure' }, h('span', {
 
 async function showDashboard(current) {
   const street = await streetOf(current);
-  const [rate, unclaimed] = await Promise.all([
-    get(`/api/stats/match-rate?${street.query}`),
-    get(`/api/stats/unclaimed?pageSize=100&${street.query}`),
-  ]);
+  const districts = await get('/api/places');
+  const communities = districts.flatMap(d => d.streets ?? []).find(s => s.id === street.id)?.communities ?? [];
+  const community = h('select', { name: 'communityId' }, h('option', { value: '' }, '全街道'), communities.map(c => h('option', { value: c.id }, c.name)));
+  const from = h('input', { type: 'date', name: 'from' });
+  const to = h('input', { type: 'date', name: 'to' });
+  const apply = h('button', { type: 'submit' }, '查看');
+  const filters = h('form', { class: 'toolbar', 'aria-label': '统计范围' }, field('社区', community), field('发布日期从', from), field('到', to), apply);
+  const content = h('div', {});
+  page('数据看板', filters, content);
+
+  async function load() {
+    const scope = new URLSearchParams(street.query);
+    if (community.value) scope.set('communityId', community.value);
+    const period = new URLSearchParams(scope);
+    // Dates are Beijing days: from its midnight to the next midnight after "to".
+    if (from.value) period.set('from', `${from.value}T00:00:00+08:00`);
+    if (to.value) period.set('to', new Date(new Date(`${to.value}T00:00:00+08:00`).getTime() + 86400000).toISOString());
+    const [rate, unclaimed] = await Promise.all([
+      get(`/api/stats/match-rate?${period}`),
+      get(`/api/stats/unclaimed?pageSize=100&${scope}`),
+    ]);
+    content.replaceChildren(...dashboard(rate, unclaimed, period));
+  }
+  filters.addEventListener('submit', event => { event.preventDefault(); act(apply, load); });
+  await load();
+}
+
+function dashboard(rate, unclaimed, query) {
   const weeks = [...rate.byWeek].sort((a, b) => a.weekStart.localeCompare(b.weekStart)).slice(-12);
-  page('数据看板',
+  return [
     h('section', { class: 'figures', 'aria-label': '总体指标' },
       figure('认领率', percent(rate.matchRate), `${rate.claimed} / ${rate.published} 单已被认领`),
       figure('完成率', percent(rate.fulfilmentRate), `${rate.completed} 单已完成服务`),
@@ -48,7 +72,8 @@ async function showDashboard(current) {
           h('td', {}, formatTime(item.publishedAt)),
           h('td', {}, duration(item.waitingSeconds)),
           h('td', {}, badge(escalationLevels[item.escalationLevel] ?? item.escalationLabel, item.escalationLevel > 0 ? 'warn' : ''))))))) : empty('所有已发布的需求都已被认领')),
-    h('p', {}, h('a', { href: `/api/stats/match-rate.csv?${street.query}`, onclick: event => { event.preventDefault(); downloadCsv(street.query); } }, '下载统计表（CSV）')));
+    h('p', {}, h('a', { href: `/api/stats/match-rate.csv?${query}`, onclick: event => { event.preventDefault(); downloadCsv(query); } }, '下载统计表（CSV）')),
+  ];
 }
 
 /** Published and claimed orders per ISO week, as an SVG column chart. */
@@ -83,7 +108,6 @@ function weekChart(weeks) {
 }
 
 async function downloadCsv(query) {
-  const { session } = await import('./api.js');
   const response = await fetch(`/api/stats/match-rate.csv?${query}`, { headers: { authorization: `Bearer ${session.get()?.token}` } });
   if (!response.ok) return notify('下载失败，请稍后再试', 'error');
   const url = URL.createObjectURL(await response.blob());

@@ -13,7 +13,7 @@ export const needStatuses = {
 
 export const teamStatuses = { applied: '已申请', incubating: '孵化中', hatched: '已孵化', suspended: '已暂停', retired: '已退出' };
 
-export const teamKinds = { volunteer_team: '志愿服务队伍', social_organisation: '社区社会组织' };
+export const teamKinds = { volunteer_team: '志愿服务队伍', social_org: '社区社会组织' };
 
 export const serviceAreas = { community: '本社区', street: '全街道', district: '全区' };
 
