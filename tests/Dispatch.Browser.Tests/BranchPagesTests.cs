@@ -83,5 +83,16 @@ public sealed class BranchPagesTests(BrowserSystem system)
         await ExpectNoticeAsync(page, "评价已提交");
         await Expect(page.Locator(".meta .badge").First).ToHaveTextAsync("已评价");
         await ScreenshotAsync(page, "branch-rated");
+
+        // Cancelling asks for the reason on the page; the timeline keeps it.
+        var cancelled = await system.PublishNeedAsync(branch, "取消的探访");
+        await page.GotoAsync($"/#/needs/{cancelled}");
+        await ExpectHeadingAsync(page, "取消的探访");
+        await page.GetByRole(AriaRole.Button, new() { Name = "撤销需求" }).ClickAsync();
+        await page.GetByLabel("撤销原因", new() { Exact = true }).FillAsync("老人已住院");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await ExpectNoticeAsync(page, "已撤销");
+        await Expect(page.Locator(".meta .badge").First).ToHaveTextAsync("已撤销");
+        await Expect(page.Locator(".timeline")).ToContainTextAsync("老人已住院");
     }
 }

@@ -1,7 +1,7 @@
 // A party branch's pages: its needs list, writing and editing a need, publishing, the timeline, rating, CSV import.
 import { get, post, put, request } from './api.js';
 import { categories, needStatuses, urgencies, importOutcomes, fieldName, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput } from './ui.js';
+import { h, page, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason } from './ui.js';
 
 export const pages = [
   [/^\/needs$/, showNeeds],
@@ -138,13 +138,15 @@ async function showNeed(current, id) {
   if (['completed'].includes(need.status)) actions.append(ratingForm(id, reload));
   if (['draft', 'published', 'claimed', 'in_service'].includes(need.status)) {
     const cancel = h('button', { type: 'button', class: 'danger' }, '撤销需求');
-    cancel.addEventListener('click', () => act(cancel, async () => {
-      const reason = prompt('请填写撤销原因');
+    cancel.addEventListener('click', async () => {
+      const reason = await askReason(cancel, '撤销原因');
       if (!reason) return;
-      await post(`/api/needs/${id}/cancel`, { reason });
-      notify('已撤销', 'success');
-      await reload();
-    }));
+      await act(cancel, async () => {
+        await post(`/api/needs/${id}/cancel`, { reason });
+        notify('已撤销', 'success');
+        await reload();
+      });
+    });
     actions.append(cancel);
   }
 

@@ -1,7 +1,7 @@
 // The street coordinator's pages: the dashboard of figures, the incubation board, the matching meeting.
 import { get, post, session } from './api.js';
 import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, badge, empty, percent, duration, bars } from './ui.js';
+import { h, page, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason } from './ui.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -141,13 +141,15 @@ async function showTeams(current) {
             team.trackRecord.averageRating ? ` · 平均 ${team.trackRecord.averageRating.toFixed(1)} 星` : '') : null,
           h('div', { class: 'actions' }, (steps[status] ?? []).map(([action, text]) => {
             const button = h('button', { type: 'button', 'aria-label': `${text}：${team.name}` }, text);
-            button.addEventListener('click', () => act(button, async () => {
-              const reason = action === 'suspend' ? prompt('请填写暂停原因') : null;
+            button.addEventListener('click', async () => {
+              const reason = action === 'suspend' ? await askReason(button, `暂停${team.name}的原因`) : null;
               if (action === 'suspend' && !reason) return;
-              await post(`/api/teams/${team.id}/${action}`, reason ? { reason } : {});
-              notify(`${team.name}：${text}完成`, 'success');
-              await load();
-            }));
+              await act(button, async () => {
+                await post(`/api/teams/${team.id}/${action}`, reason ? { reason } : {});
+                notify(`${team.name}：${text}完成`, 'success');
+                await load();
+              });
+            });
             return button;
           }))))) : empty('无'));
     }));

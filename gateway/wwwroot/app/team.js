@@ -1,7 +1,7 @@
 // A team's pages: the dispatch hall (best first, live) and its own orders (start, complete).
 import { get, post, follow } from './api.js';
 import { categories, needStatuses, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, badge, empty } from './ui.js';
+import { h, page, notify, act, formatTime, field, badge, empty, askReason } from './ui.js';
 
 export const pages = [
   [/^\/hall$/, showHall],
@@ -97,13 +97,15 @@ async function showMine() {
         await load();
       }));
       const release = h('button', { type: 'button' }, '退回订单');
-      release.addEventListener('click', () => act(release, async () => {
-        const reason = prompt('请填写退回原因');
+      release.addEventListener('click', async () => {
+        const reason = await askReason(release, '退回原因');
         if (!reason) return;
-        await post(`/api/orders/${order.needId}/release`, { reason });
-        notify(`已退回：${order.title}`, 'success');
-        await load();
-      }));
+        await act(release, async () => {
+          await post(`/api/orders/${order.needId}/release`, { reason });
+          notify(`已退回：${order.title}`, 'success');
+          await load();
+        });
+      });
       actions.append(start, release);
     } else if (order.status === 'in_service') {
       actions.append(completeForm(order, load));

@@ -94,3 +94,21 @@ export function bars(caption, rows) {
       h('span', { class: 'bar-track', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: `width:${(r.value / max) * 100}%` })),
       h('span', { class: 'bar-value' }, r.text ?? String(r.value))))) : empty('暂无数据'));
 }
+
+/**
+ * Asks for a reason in a small form under the button (instead of a browser prompt): returns a promise of the text,
+ * or null when the person cancels.
+ */
+export function askReason(button, label) {
+  button.parentElement.querySelector('form.reason-form')?.remove();
+  return new Promise(resolve => {
+    const text = h('textarea', { name: 'reason', rows: '2', required: true, maxlength: '500' });
+    const ok = h('button', { type: 'submit', class: 'primary' }, '确定');
+    const cancel = h('button', { type: 'button' }, '取消');
+    const form = h('form', { class: 'inline-form reason-form', 'aria-label': `填写${label}` }, field(label, text), h('div', { class: 'actions' }, ok, cancel));
+    form.addEventListener('submit', event => { event.preventDefault(); form.remove(); resolve(text.value.trim() || null); });
+    cancel.addEventListener('click', () => { form.remove(); button.focus(); resolve(null); });
+    button.after(form);
+    text.focus();
+  });
+}
