@@ -107,10 +107,13 @@ if [ "$DEMO" = 1 ]; then
     --gateway "http://127.0.0.1:$GATEWAY_PORT" --admin-password "$ADMIN_PASSWORD" --password "$DEMO_PASSWORD"
 fi
 
+SIGN_IN="admin"
+[ "$DEMO" = 1 ] && SIGN_IN="wenchanglu-coordinator (协调员), huiquan-branch (党支部) or team-01 (队伍), password $DEMO_PASSWORD; the accounts are listed above"
 cat <<MSG
 
   志愿服务派单系统 is running.
   Web UI and API:  http://$BIND:$GATEWAY_PORT/
+  Sign in as:      $SIGN_IN
   Health:          http://$BIND:$GATEWAY_PORT/health/ready
   Admin account:   admin / $ADMIN_PASSWORD   (kept in $DATA/admin-password unless DISPATCH_ADMIN_PASSWORD is set)
   Logs:            $LOGS/

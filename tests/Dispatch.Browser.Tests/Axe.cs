@@ -8,7 +8,7 @@ public static class Axe
 {
     private static readonly Lazy<string> Script = new(() =>
     {
-        var path = Path.Combine(Build.Root, "tests", "Dispatch.Browser.Tests", "axe", "node_modules", "axe-core", "axe.min.js");
+        var path = Path.Combine(Build.RepositoryRoot, "tests", "Dispatch.Browser.Tests", "axe", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path) ? File.ReadAllText(path)
             : throw new FileNotFoundException($"axe-core is missing: run `npm ci` in {Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(path)))} (./test.sh does).", path);
     });

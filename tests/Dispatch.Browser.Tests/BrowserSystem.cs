@@ -23,7 +23,7 @@ public sealed class BrowserSystem : IAsyncLifetime
     public Guid GuangzhouId { get; private set; }
     public IReadOnlyList<Guid> HatchedTeams { get; private set; } = [];
     public Guid IncubatingTeam { get; private set; }
-    public static string Screenshots { get; } = Path.Combine(Build.Root, "TestResults", "browser");
+    public static string Screenshots { get; } = Path.Combine(Build.RepositoryRoot, "TestResults", "browser");
 
     public async Task InitializeAsync()
     {

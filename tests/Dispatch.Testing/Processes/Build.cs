@@ -6,9 +6,6 @@ public static class Build
     /// <summary>The folder holding VolunteerDispatch.sln.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>The repository's root directory (where VolunteerDispatch.sln is).</summary>
-    public static string Root => RepositoryRoot;
-
     // tests/Dispatch.EndToEnd.Tests/bin/<Configuration>/net10.0/
     private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
 
