@@ -222,6 +222,27 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Pid)> parts)
 
     public double[] Snapshot() => [.. parts.Select(p => Milliseconds(p.Pid))];
 
+    /// <summary>
+    /// Waits until the parts other than the generator use less than <paramref name="busyMsPerSecond"/> of CPU
+    /// in a second: after a warm-up the runtime still compiles hot methods to optimised code in the background
+    /// (tiered compilation), and a measurement taken meanwhile pays for that too. Returns how long it took.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilQuietAsync(double busyMsPerSecond, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = Snapshot();
+        while (clock.Elapsed < timeout)
+        {
+            await Task.Delay(1000);
+            var after = Snapshot();
+            var busy = parts.Select((p, i) => p.Pid == Self ? 0 : after[i] - before[i]).Sum();
+            if (busy < busyMsPerSecond)
+                break;
+            before = after;
+        }
+        return clock.Elapsed;
+    }
+
     public static double Milliseconds(int pid)
     {
         if (pid == Self)

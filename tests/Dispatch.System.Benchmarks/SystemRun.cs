@@ -189,6 +189,8 @@ internal sealed class SystemRun(DispatchSystem system)
         var winners = new ConcurrentDictionary<Guid, ConcurrentBag<Guid>>();
         var latencies = new Latencies();
         int won = 0, lost = 0, failures = 0;
+        await using var matching = NpgsqlDataSource.Create(system.Database("matching"));
+        var heldBefore = await OpenOrdersAsync(matching);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(_teams.Select((team, index) => Task.Run(async () =>
         {
@@ -228,7 +230,6 @@ internal sealed class SystemRun(DispatchSystem system)
             problems.Add($"{twice} orders had more than one winner");
         if (winners.Count != orders.Length)
             problems.Add($"{orders.Length - winners.Count} orders had no winner");
-        await using var matching = NpgsqlDataSource.Create(system.Database("matching"));
         await using (var connection = await matching.OpenConnectionAsync())
         {
             await using var query = new NpgsqlCommand("select need_id, status, team_id from orders where need_id = any(@ids)", connection);
@@ -244,14 +245,16 @@ internal sealed class SystemRun(DispatchSystem system)
             if (disagree > 0)
                 problems.Add($"{disagree} orders where the database disagrees with the winning answer");
         }
-        await using (var connection = await matching.OpenConnectionAsync())
-        {
-            await using var query = new NpgsqlCommand("select coalesce(sum(open_orders), 0) from teams", connection);
-            var open = (long)(await query.ExecuteScalarAsync())!;
-            if (open != orders.Length)
-                problems.Add($"teams count {open} open orders for {orders.Length} claimed");
-        }
+        var held = await OpenOrdersAsync(matching) - heldBefore;
+        if (held != orders.Length)
+            problems.Add($"teams count {held} more open orders for {orders.Length} claimed");
         return (result, won, lost, problems.Count == 0 ? $"exactly one winner for each of {orders.Length} orders (answers and database agree)" : "FAILED: " + string.Join("; ", problems));
+    }
+
+    private static async Task<long> OpenOrdersAsync(NpgsqlDataSource matching)
+    {
+        await using var query = matching.CreateCommand("select coalesce(sum(open_orders), 0) from teams");
+        return (long)(await query.ExecuteScalarAsync())!;
     }
 
     /// <summary>The needs service mirrors every claim (OrderClaimed through the outbox and RabbitMQ).</summary>

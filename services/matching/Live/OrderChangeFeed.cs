@@ -37,13 +37,20 @@ internal sealed class OrderChangeFeed(NpgsqlDataSource dataSource, ILogger<Order
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) => Publish(Parse(e.Payload));
-                await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                // Changes made while we were not listening are unknown: tell every client to reload.
-                Publish(new OrderChange(null, null, null));
-                delay = TimeSpan.FromSeconds(1);
-                while (!stoppingToken.IsCancellationRequested)
-                    await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+                try
+                {
+                    await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
+                        await listen.ExecuteNonQueryAsync(stoppingToken);
+                    // Changes made while we were not listening are unknown: tell every client to reload.
+                    Publish(new OrderChange(null, null, null));
+                    delay = TimeSpan.FromSeconds(1);
+                    while (!stoppingToken.IsCancellationRequested)
+                        await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+                }
+                finally
+                {
+                    await UnlistenAsync(connection); // pooled connections are not reset: do not hand a listener back
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,6 +62,21 @@ internal sealed class OrderChangeFeed(NpgsqlDataSource dataSource, ILogger<Order
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
+        }
+    }
+
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+            return;
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("unlisten *", connection);
+            await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // A broken connection is not returned to the pool anyway.
         }
     }
 

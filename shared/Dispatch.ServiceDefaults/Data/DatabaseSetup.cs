@@ -24,6 +24,11 @@ public static class DatabaseSetup
         // planning them again (a connection string's own Max Auto Prepare wins; 0 turns it off).
         if (!Mentions(raw, "Auto Prepare", "AutoPrepare"))
             connectionString.MaxAutoPrepare = 64;
+        // A connection back in the pool is not reset (RESET ALL, SET SESSION AUTHORIZATION, advisory unlocks: three
+        // statements parsed again on every rent): no code here leaves session state behind (the migrator unlocks
+        // its advisory lock, the hall feed unlistens).
+        if (!Mentions(raw, "Reset On Close", "ResetOnClose"))
+            connectionString.NoResetOnClose = true;
 
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         DefaultTypeMap.MatchNamesWithUnderscores = true;
