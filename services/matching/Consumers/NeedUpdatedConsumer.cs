@@ -8,8 +8,9 @@ namespace Dispatch.Matching.Consumers;
 /// <summary>Keeps an open order's public description in step with its need; a taken order keeps what the team accepted.</summary>
 internal sealed class NeedUpdatedConsumer(Database database) : IdempotentConsumer<NeedUpdated>(database)
 {
-    protected override Task HandleAsync(NeedUpdated message, UnitOfWork unit, CancellationToken cancellationToken) =>
-        unit.ExecuteAsync("""
+    protected override Task HandleAsync(NeedUpdated message, UnitOfWork unit, CancellationToken cancellationToken)
+    {
+        unit.Defer("""
             update orders
             set title = @Title, category = @Category, skills = @Skills, volunteers_needed = @VolunteersNeeded,
                 starts_at = @StartsAt, ends_at = @EndsAt, version = version + 1
@@ -18,5 +19,7 @@ internal sealed class NeedUpdatedConsumer(Database database) : IdempotentConsume
         {
             message.NeedId, message.Title, message.Category, Skills = message.Skills.ToArray(), message.VolunteersNeeded,
             StartsAt = message.StartsAt.ToUniversalTime(), EndsAt = message.EndsAt.ToUniversalTime(), Published = OrderStatus.Published,
-        }, cancellationToken);
+        });
+        return Task.CompletedTask;
+    }
 }

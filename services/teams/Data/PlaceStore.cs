@@ -101,7 +101,7 @@ internal sealed class PlaceStore(Database database)
                 Id = id, Name = name, BranchName = branchName,
                 StreetId = street.Id, StreetName = street.Name, DistrictId = street.DistrictId, DistrictName = street.DistrictName,
             };
-            await unit.PublishAsync(community.ToRegistered(), ct);
+            unit.Publish(community.ToRegistered());
         }
         catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
