@@ -13,9 +13,8 @@ namespace Dispatch.Matching.Consumers;
 /// </summary>
 internal sealed class NeedPublishedConsumer(Database database, IOptions<EscalationOptions> escalation) : IdempotentConsumer<NeedPublished>(database)
 {
-    protected override Task HandleAsync(NeedPublished message, UnitOfWork unit, CancellationToken cancellationToken)
-    {
-        unit.Defer("""
+    protected override Task HandleAsync(NeedPublished message, UnitOfWork unit, CancellationToken cancellationToken) =>
+        unit.ExecuteAsync("""
             insert into orders (need_id, community_id, street_id, district_id, title, category, skills, volunteers_needed,
                                 starts_at, ends_at, claim_deadline, urgency, target_team_id, status, version, published_at, due_at)
             select @NeedId, @CommunityId, @StreetId, @DistrictId, @Title, @Category, @Skills, @VolunteersNeeded,
@@ -30,7 +29,5 @@ internal sealed class NeedPublishedConsumer(Database database, IOptions<Escalati
             ClaimDeadline = message.ClaimDeadline?.ToUniversalTime(), message.Urgency, message.TargetTeamId,
             Status = OrderStatus.Published, PublishedAt = message.PublishedAt.ToUniversalTime(),
             DueAt = message.ClaimDeadline?.ToUniversalTime() ?? message.PublishedAt.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
-        });
-        return Task.CompletedTask;
-    }
+        }, cancellationToken);
 }

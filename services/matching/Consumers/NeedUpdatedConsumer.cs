@@ -8,9 +8,8 @@ namespace Dispatch.Matching.Consumers;
 /// <summary>Keeps an open order's public description in step with its need; a taken order keeps what the team accepted.</summary>
 internal sealed class NeedUpdatedConsumer(Database database) : IdempotentConsumer<NeedUpdated>(database)
 {
-    protected override Task HandleAsync(NeedUpdated message, UnitOfWork unit, CancellationToken cancellationToken)
-    {
-        unit.Defer("""
+    protected override Task HandleAsync(NeedUpdated message, UnitOfWork unit, CancellationToken cancellationToken) =>
+        unit.ExecuteAsync("""
             update orders
             set title = @Title, category = @Category, skills = @Skills, volunteers_needed = @VolunteersNeeded,
                 starts_at = @StartsAt, ends_at = @EndsAt, version = version + 1
@@ -19,7 +18,5 @@ internal sealed class NeedUpdatedConsumer(Database database) : IdempotentConsume
         {
             message.NeedId, message.Title, message.Category, Skills = message.Skills.ToArray(), message.VolunteersNeeded,
             StartsAt = message.StartsAt.ToUniversalTime(), EndsAt = message.EndsAt.ToUniversalTime(), Published = OrderStatus.Published,
-        });
-        return Task.CompletedTask;
-    }
+        }, cancellationToken);
 }

@@ -7,9 +7,6 @@ namespace Dispatch.Matching.Consumers;
 
 internal sealed class TeamHatchedConsumer(Database database) : IdempotentConsumer<TeamHatched>(database)
 {
-    protected override Task HandleAsync(TeamHatched message, UnitOfWork unit, CancellationToken cancellationToken)
-    {
-        TeamReadModel.Apply(message.Team, unit);
-        return Task.CompletedTask;
-    }
+    protected override Task HandleAsync(TeamHatched message, UnitOfWork unit, CancellationToken cancellationToken) =>
+        TeamReadModel.ApplyAsync(message.Team, unit, cancellationToken);
 }

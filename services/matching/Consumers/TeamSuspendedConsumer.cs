@@ -7,9 +7,6 @@ namespace Dispatch.Matching.Consumers;
 
 internal sealed class TeamSuspendedConsumer(Database database) : IdempotentConsumer<TeamSuspended>(database)
 {
-    protected override Task HandleAsync(TeamSuspended message, UnitOfWork unit, CancellationToken cancellationToken)
-    {
-        TeamReadModel.Apply(message.Team, unit);
-        return Task.CompletedTask;
-    }
+    protected override Task HandleAsync(TeamSuspended message, UnitOfWork unit, CancellationToken cancellationToken) =>
+        TeamReadModel.ApplyAsync(message.Team, unit, cancellationToken);
 }

@@ -97,7 +97,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         if (!claim.Counted)
             return ClaimOutcome.TeamRefused; // disposing without commit rolls the order back too
 
-        unit.Publish(new OrderClaimed(needId, teamId, now, version));
+        await unit.PublishAsync(new OrderClaimed(needId, teamId, now, version), ct);
         await unit.CommitAsync(ct);
         return ClaimOutcome.Claimed;
     }
@@ -113,7 +113,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
             """, new { needId, teamId, From = OrderLifecycle.From(OrderAction.Decline), To = OrderLifecycle.To(OrderAction.Decline) }, ct);
         if (version is null)
             return false;
-        unit.Publish(new OrderDeclined(needId, teamId, reason, now, version.Value));
+        await unit.PublishAsync(new OrderDeclined(needId, teamId, reason, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;
     }
@@ -139,7 +139,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
             update teams set open_orders = greatest(open_orders - 1, 0), released_orders = released_orders + 1
             where team_id = @teamId
             """, new { teamId }, ct);
-        unit.Publish(new OrderReleased(needId, teamId, reason, now, version.Value));
+        await unit.PublishAsync(new OrderReleased(needId, teamId, reason, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;
     }
@@ -154,7 +154,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
             """, new { needId, teamId, now, From = OrderLifecycle.From(OrderAction.Start), To = OrderLifecycle.To(OrderAction.Start) }, ct);
         if (version is null)
             return false;
-        unit.Publish(new OrderStarted(needId, teamId, now, version.Value));
+        await unit.PublishAsync(new OrderStarted(needId, teamId, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;
     }
@@ -179,7 +179,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
             update teams set open_orders = greatest(open_orders - 1, 0), completed_orders = completed_orders + 1
             where team_id = @teamId
             """, new { teamId }, ct);
-        unit.Publish(new OrderCompleted(needId, teamId, completion.ServiceHours, completion.VolunteersCount, completion.Summary, now, version.Value));
+        await unit.PublishAsync(new OrderCompleted(needId, teamId, completion.ServiceHours, completion.VolunteersCount, completion.Summary, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;
     }

@@ -9,8 +9,8 @@ namespace Dispatch.Matching.Data;
 /// </summary>
 internal static class TeamReadModel
 {
-    public static void Apply(TeamProfile team, UnitOfWork unit) =>
-        unit.Defer("""
+    public static Task ApplyAsync(TeamProfile team, UnitOfWork unit, CancellationToken cancellationToken) =>
+        unit.ExecuteAsync("""
             insert into teams (team_id, name, community_id, street_id, district_id, categories, skills, service_area,
                                capacity, status, hatched_at, version)
             values (@TeamId, @Name, @CommunityId, @StreetId, @DistrictId, @Categories, @Skills, @ServiceArea,
@@ -26,5 +26,5 @@ internal static class TeamReadModel
             team.TeamId, team.Name, team.CommunityId, team.StreetId, team.DistrictId,
             Categories = team.Categories.ToArray(), Skills = team.Skills.ToArray(), team.ServiceArea,
             team.Capacity, team.Status, HatchedAt = team.HatchedAt?.ToUniversalTime(), team.Version,
-        });
+        }, cancellationToken);
 }

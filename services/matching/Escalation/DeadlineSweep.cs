@@ -59,7 +59,7 @@ internal sealed class DeadlineSweep(Database database, IOptions<EscalationOption
             where need_id = @needId and status = any(@From)
             returning version, escalation_level
             """, new { needId, nextDue = now + options.Value.StepWindow, From = OrderLifecycle.From(OrderAction.Escalate) }, ct);
-        unit.Publish(new OrderEscalated(needId, level, now, version));
+        await unit.PublishAsync(new OrderEscalated(needId, level, now, version), ct);
     }
 
     private static async Task ExpireAsync(UnitOfWork unit, Guid needId, DateTimeOffset now, CancellationToken ct)
@@ -69,6 +69,6 @@ internal sealed class DeadlineSweep(Database database, IOptions<EscalationOption
             where need_id = @needId and status = any(@From)
             returning version
             """, new { needId, now, From = OrderLifecycle.From(OrderAction.Expire), To = OrderLifecycle.To(OrderAction.Expire) }, ct);
-        unit.Publish(new OrderExpired(needId, now, version));
+        await unit.PublishAsync(new OrderExpired(needId, now, version), ct);
     }
 }

@@ -75,7 +75,7 @@ internal sealed class NeedStore(Database database)
             content.TargetTeamId, Status = NeedStatus.Draft, fingerprint, now,
         }, ct);
         if (need is not null)
-            Record(unit, need.Id, now, null, need.Status, author.Actor, fingerprint is null ? null : "imported from a needs list");
+            await RecordAsync(unit, need.Id, now, null, need.Status, author.Actor, fingerprint is null ? null : "imported from a needs list", ct);
         return need;
     }
 
@@ -99,8 +99,8 @@ internal sealed class NeedStore(Database database)
             content.StartsAt, content.EndsAt, content.ClaimDeadline, content.Urgency, content.Beneficiaries,
             content.Address, content.ContactName, content.ContactPhone, content.TargetTeamId, now,
         }, ct);
-        unit.Publish(new NeedUpdated(need.Id, need.Title, need.Category, need.Skills, need.VolunteersNeeded,
-            need.StartsAt, need.EndsAt, now));
+        await unit.PublishAsync(new NeedUpdated(need.Id, need.Title, need.Category, need.Skills, need.VolunteersNeeded,
+            need.StartsAt, need.EndsAt, now), ct);
         await unit.CommitAsync(ct);
         return need;
     }
@@ -117,11 +117,11 @@ internal sealed class NeedStore(Database database)
             update needs set status = @To, target_team_id = coalesce(@targetTeamId, target_team_id), published_at = @now, updated_at = @now
             where id = @id returning *
             """, new { id, targetTeamId, To = NeedLifecycle.To(NeedAction.Publish), now }, ct);
-        Record(unit, id, now, from, need.Status, actor,
-            need.TargetTeamId is { } target ? $"directed to team {target}" : null);
-        unit.Publish(new NeedPublished(need.Id, need.CommunityId, need.StreetId, need.DistrictId, need.Title,
+        await RecordAsync(unit, id, now, from, need.Status, actor,
+            need.TargetTeamId is { } target ? $"directed to team {target}" : null, ct);
+        await unit.PublishAsync(new NeedPublished(need.Id, need.CommunityId, need.StreetId, need.DistrictId, need.Title,
             need.Category, need.Skills, need.VolunteersNeeded, need.StartsAt, need.EndsAt, need.ClaimDeadline, need.Urgency,
-            need.TargetTeamId, now));
+            need.TargetTeamId, now), ct);
         await unit.CommitAsync(ct);
         return need;
     }
@@ -135,8 +135,8 @@ internal sealed class NeedStore(Database database)
             update needs set status = @To, cancel_reason = @reason, cancelled_at = @now, updated_at = @now
             where id = @id returning *
             """, new { id, To = NeedLifecycle.To(NeedAction.Cancel), reason, now }, ct);
-        Record(unit, id, now, from, need.Status, actor, reason);
-        unit.Publish(new NeedCancelled(id, PersonalData.Redact(reason, need)!, now));
+        await RecordAsync(unit, id, now, from, need.Status, actor, reason, ct);
+        await unit.PublishAsync(new NeedCancelled(id, PersonalData.Redact(reason, need)!, now), ct);
         await unit.CommitAsync(ct);
         return need;
     }
@@ -151,8 +151,8 @@ internal sealed class NeedStore(Database database)
             update needs set status = @To, rating_score = @score, rating_comment = @comment, closed_at = @now, updated_at = @now
             where id = @id returning *
             """, new { id, To = NeedLifecycle.To(NeedAction.Rate), score, comment, now }, ct);
-        Record(unit, id, now, from, need.Status, actor, null);
-        unit.Publish(new NeedRated(id, need.ClaimedByTeamId, score, PersonalData.Redact(comment, need), now));
+        await RecordAsync(unit, id, now, from, need.Status, actor, null, ct);
+        await unit.PublishAsync(new NeedRated(id, need.ClaimedByTeamId, score, PersonalData.Redact(comment, need), now), ct);
         await unit.CommitAsync(ct);
         return need;
     }
@@ -194,11 +194,11 @@ internal sealed class NeedStore(Database database)
             new { id }, ct);
 
     /// <summary>Appends a transition to the need's timeline, inside the transaction that made it.</summary>
-    public static void Record(UnitOfWork unit, Guid needId, DateTimeOffset at, string? from, string to, string actor, string? reason) =>
-        unit.Defer("""
+    public static Task RecordAsync(UnitOfWork unit, Guid needId, DateTimeOffset at, string? from, string to, string actor, string? reason, CancellationToken ct) =>
+        unit.ExecuteAsync("""
             insert into need_timeline (need_id, at, from_status, to_status, actor, reason)
             values (@needId, @at, @from, @to, @actor, @reason)
-            """, new { needId, at = at.ToUniversalTime(), from, to, actor, reason });
+            """, new { needId, at = at.ToUniversalTime(), from, to, actor, reason }, ct);
 
     /// <summary>Locks the need and returns its state when <paramref name="action"/> is legal from it, else null.</summary>
     private static async Task<string?> LockForAsync(UnitOfWork unit, Guid id, NeedAction action, CancellationToken ct)

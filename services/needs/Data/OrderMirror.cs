@@ -22,9 +22,9 @@ internal static class OrderMirror
             update.NeedId, To = to, update.Version, update.TeamId, update.Reason, update.EscalationLevel,
             update.ServiceHours, update.VolunteersCount, update.Summary, At = update.At.ToUniversalTime(), Now = DateTimeOffset.UtcNow,
         };
-        unit.Defer(Sql(update.Progress), parameters);
+        await unit.ExecuteAsync(Sql(update.Progress), parameters, ct);
         var reason = update.Progress == OrderProgress.Escalated ? $"escalated to level {update.EscalationLevel}" : update.Reason;
-        NeedStore.Record(unit, update.NeedId, update.At, need.Status, to, update.Actor, reason);
+        await NeedStore.RecordAsync(unit, update.NeedId, update.At, need.Status, to, update.Actor, reason, ct);
     }
 
     // The team of a claim, start or completion is the holder, whatever events came before (or have yet to come).

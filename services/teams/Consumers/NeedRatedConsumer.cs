@@ -8,11 +8,9 @@ namespace Dispatch.Teams.Consumers;
 /// <summary>A branch rated a service (评单): the score joins the serving team's average.</summary>
 internal sealed class NeedRatedConsumer(Database database) : IdempotentConsumer<NeedRated>(database)
 {
-    protected override Task HandleAsync(NeedRated message, UnitOfWork unit, CancellationToken cancellationToken)
-    {
+    protected override Task HandleAsync(NeedRated message, UnitOfWork unit, CancellationToken cancellationToken) =>
         // A need closed without a serving team rates nobody.
-        if (message.TeamId is { } teamId)
-            TrackRecordStore.Add(unit, teamId, new TrackRecordDelta(Ratings: 1, RatingSum: message.Score));
-        return Task.CompletedTask;
-    }
+        message.TeamId is { } teamId
+            ? TrackRecordStore.AddAsync(unit, teamId, new TrackRecordDelta(Ratings: 1, RatingSum: message.Score), cancellationToken)
+            : Task.CompletedTask;
 }

@@ -8,9 +8,6 @@ namespace Dispatch.Teams.Consumers;
 /// <summary>A team took an order: one more claim on its track record.</summary>
 internal sealed class OrderClaimedConsumer(Database database) : IdempotentConsumer<OrderClaimed>(database)
 {
-    protected override Task HandleAsync(OrderClaimed message, UnitOfWork unit, CancellationToken cancellationToken)
-    {
-        TrackRecordStore.Add(unit, message.TeamId, new TrackRecordDelta(Claimed: 1));
-        return Task.CompletedTask;
-    }
+    protected override Task HandleAsync(OrderClaimed message, UnitOfWork unit, CancellationToken cancellationToken) =>
+        TrackRecordStore.AddAsync(unit, message.TeamId, new TrackRecordDelta(Claimed: 1), cancellationToken);
 }

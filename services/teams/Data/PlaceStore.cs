@@ -101,7 +101,7 @@ internal sealed class PlaceStore(Database database)
                 Id = id, Name = name, BranchName = branchName,
                 StreetId = street.Id, StreetName = street.Name, DistrictId = street.DistrictId, DistrictName = street.DistrictName,
             };
-            unit.Publish(community.ToRegistered());
+            await unit.PublishAsync(community.ToRegistered(), ct);
         }
         catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
         {

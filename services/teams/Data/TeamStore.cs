@@ -77,8 +77,8 @@ internal sealed class TeamStore(Database database)
         {
             return false;
         }
-        AddHistory(unit, team.Id, team.CreatedAt, null, team.Status, actor, reason, team.Mentor);
-        unit.Publish(new TeamRegistered(team.ToProfile(), team.CreatedAt));
+        await AddHistoryAsync(unit, team.Id, team.CreatedAt, null, team.Status, actor, reason, team.Mentor, ct);
+        await unit.PublishAsync(new TeamRegistered(team.ToProfile(), team.CreatedAt), ct);
         await unit.CommitAsync(ct);
         return true;
     }
@@ -104,8 +104,8 @@ internal sealed class TeamStore(Database database)
             where id = @id
             returning {Columns}
             """, new { id, to, now, mentor, actor, TeamStatus.Hatched, TeamStatus.Suspended }, ct);
-        AddHistory(unit, id, now, from, to, actor, reason, team.Mentor);
-        PublishTransition(unit, action, team, reason, now);
+        await AddHistoryAsync(unit, id, now, from, to, actor, reason, team.Mentor, ct);
+        await PublishTransitionAsync(unit, action, team, reason, now, ct);
         await unit.CommitAsync(ct);
         return true;
     }
@@ -139,7 +139,7 @@ internal sealed class TeamStore(Database database)
         {
             return ProfileOutcome.DuplicateName;
         }
-        unit.Publish(new TeamProfileChanged(team.ToProfile(), now));
+        await unit.PublishAsync(new TeamProfileChanged(team.ToProfile(), now), ct);
         await unit.CommitAsync(ct);
         return ProfileOutcome.Changed;
     }
@@ -149,26 +149,18 @@ internal sealed class TeamStore(Database database)
     /// <c>TeamSuspended</c> (the profile's status tells them apart); taking an applicant into incubation
     /// changes only its status, a profile change.
     /// </summary>
-    private static void PublishTransition(UnitOfWork unit, TeamAction action, Team team, string? reason, DateTimeOffset now)
-    {
-        switch (action)
+    private static Task PublishTransitionAsync(UnitOfWork unit, TeamAction action, Team team, string? reason, DateTimeOffset now, CancellationToken ct) =>
+        action switch
         {
-            case TeamAction.Hatch:
-                unit.Publish(new TeamHatched(team.ToProfile(), now));
-                break;
-            case TeamAction.Suspend or TeamAction.Retire:
-                unit.Publish(new TeamSuspended(team.ToProfile(), reason, now));
-                break;
-            default:
-                unit.Publish(new TeamProfileChanged(team.ToProfile(), now));
-                break;
-        }
-    }
+            TeamAction.Hatch => unit.PublishAsync(new TeamHatched(team.ToProfile(), now), ct),
+            TeamAction.Suspend or TeamAction.Retire => unit.PublishAsync(new TeamSuspended(team.ToProfile(), reason, now), ct),
+            _ => unit.PublishAsync(new TeamProfileChanged(team.ToProfile(), now), ct),
+        };
 
-    private static void AddHistory(UnitOfWork unit, Guid teamId, DateTimeOffset at, string? fromStatus, string toStatus,
-        string actor, string? reason, string? mentor) =>
-        unit.Defer("""
+    private static async Task AddHistoryAsync(UnitOfWork unit, Guid teamId, DateTimeOffset at, string? fromStatus, string toStatus,
+        string actor, string? reason, string? mentor, CancellationToken ct) =>
+        await unit.ExecuteAsync("""
             insert into team_history (team_id, at, from_status, to_status, actor, reason, mentor)
             values (@teamId, @at, @fromStatus, @toStatus, @actor, @reason, @mentor)
-            """, new { teamId, at, fromStatus, toStatus, actor, reason, mentor });
+            """, new { teamId, at, fromStatus, toStatus, actor, reason, mentor }, ct);
 }

@@ -9,8 +9,8 @@ namespace Dispatch.Teams.Data;
 /// </summary>
 internal static class TrackRecordStore
 {
-    public static void Add(UnitOfWork unit, Guid teamId, TrackRecordDelta delta) =>
-        unit.Defer("""
+    public static Task AddAsync(UnitOfWork unit, Guid teamId, TrackRecordDelta delta, CancellationToken ct) =>
+        unit.ExecuteAsync("""
             insert into team_track_records (team_id, orders_claimed, orders_completed, orders_released, service_hours,
                                             volunteers_engaged, ratings_count, ratings_sum)
             values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum)
@@ -22,5 +22,5 @@ internal static class TrackRecordStore
                 volunteers_engaged = team_track_records.volunteers_engaged + excluded.volunteers_engaged,
                 ratings_count = team_track_records.ratings_count + excluded.ratings_count,
                 ratings_sum = team_track_records.ratings_sum + excluded.ratings_sum
-            """, new { teamId, delta.Claimed, delta.Completed, delta.Released, delta.ServiceHours, delta.Volunteers, delta.Ratings, delta.RatingSum });
+            """, new { teamId, delta.Claimed, delta.Completed, delta.Released, delta.ServiceHours, delta.Volunteers, delta.Ratings, delta.RatingSum }, ct);
 }

@@ -47,7 +47,7 @@ public sealed class ProbeHost : IAsyncLifetime
             if (string.IsNullOrWhiteSpace(request.Reason))
                 return (IResult)ValidationErrors.For("reason", "reason is required.");
             await using var unit = await database.BeginAsync(ct);
-            unit.Publish(new NeedCancelled(request.NeedId, request.Reason, DateTimeOffset.UtcNow));
+            await unit.PublishAsync(new NeedCancelled(request.NeedId, request.Reason, DateTimeOffset.UtcNow), ct);
             if (request.FailAfterWrite)
                 throw new InvalidOperationException("Simulated failure before commit.");
             await unit.CommitAsync(ct);
