@@ -2,9 +2,14 @@
 # Benchmarks: builds Release and prints figures; asserts nothing.
 #   ./bench.sh              every section
 #   ./bench.sh matching     only the named sections (matching, system)
+#   ./bench.sh compare REV [RUNS]
+#                           the system section of REV's services against this tree's, alternating, RUNS (3) each
+#                           on the same servers, then the medians: is a change faster, on a noisy machine?
 # Add a section as a function named section_<name> and list it in SECTIONS.
 set -euo pipefail
 cd "$(dirname "$0")"
+# shellcheck source=infra.sh
+source infra.sh
 
 SECTIONS=(matching system)
 
@@ -14,34 +19,98 @@ section_matching() {
     dotnet tests/Dispatch.Matching.Benchmarks/bin/Release/net10.0/Dispatch.Matching.Benchmarks.dll
 }
 
-section_system() {
-    # The whole system as real processes against this machine's limits (issue 9): publish rate, publish → hall,
-    # the claim race, gateway overhead, peak memory; a bare Kestrel endpoint, pgbench and RabbitMQ.Client as limits.
-    # Private PostgreSQL and RabbitMQ under .data/bench unless POSTGRES_URL / RABBITMQ_URL are set.
+# Private PostgreSQL and RabbitMQ under .data/bench unless POSTGRES_URL / RABBITMQ_URL are set; exports what the
+# system benchmark reads (PGBENCH, and the servers' pids so that it can count the CPU time each part spends).
+start_servers() {
     export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-    # shellcheck source=infra.sh
-    source infra.sh
     infra_init "$PWD/.data/bench"
     infra_ensure_packages
-    trap infra_stop EXIT
     infra_start_postgres
     infra_start_rabbitmq
     # pgbench comes with Debian's postgresql-NN server package (postgresql-client-NN from 16 on).
-    local pgbench
-    pgbench=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)
-    if [ -z "$pgbench" ]; then
+    PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1 || true)
+    if [ -z "$PGBENCH" ]; then
         POSTGRES_URL='' infra_ensure_packages
-        pgbench=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
+        PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
     fi
+    BENCH_POSTGRES_PID="" BENCH_RABBITMQ_PID=""
+    [ -n "${_INFRA_PG_DATA:-}" ] && BENCH_POSTGRES_PID=$(head -1 "$_INFRA_PG_DATA/postmaster.pid" 2>/dev/null || true)
+    BENCH_RABBITMQ_PID=$(_infra_rmq_beam_pid 2>/dev/null || true)
+    export PGBENCH BENCH_POSTGRES_PID BENCH_RABBITMQ_PID
+}
+
+# Runs the system benchmark as built in the tree $1 (its own services, started by its own harness).
+run_system() {
+    (cd "$1" && dotnet tests/Dispatch.System.Benchmarks/bin/Release/net10.0/Dispatch.System.Benchmarks.dll)
+}
+
+section_system() {
+    # The whole system as real processes against this machine's limits (issue 9): publish rate, publish → hall,
+    # the claim race, gateway overhead, peak memory; a bare Kestrel endpoint, pgbench and RabbitMQ.Client as limits.
+    trap 'infra_stop' EXIT
+    start_servers
     dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2
-    # Their pids let the benchmark count the CPU time each part spends per operation.
-    local pg_pid="" rmq_pid=""
-    [ -n "${_INFRA_PG_DATA:-}" ] && pg_pid=$(head -1 "$_INFRA_PG_DATA/postmaster.pid" 2>/dev/null || true)
-    rmq_pid=$(_infra_rmq_beam_pid 2>/dev/null || true)
-    BENCH_POSTGRES_PID="$pg_pid" BENCH_RABBITMQ_PID="$rmq_pid" PGBENCH="$pgbench" dotnet tests/Dispatch.System.Benchmarks/bin/Release/net10.0/Dispatch.System.Benchmarks.dll
+    run_system "$PWD"
     infra_stop
     trap - EXIT
 }
+
+# ./bench.sh compare REV [RUNS]: REV's services and this tree's, measured by this tree's benchmark program
+# (copied into a worktree of REV), alternating on the same servers; prints each run's line and the medians.
+compare() {
+    local rev=$1 runs=${2:-3}
+    if ! git rev-parse --verify -q "$rev^{commit}" >/dev/null; then
+        echo "bench.sh compare: '$rev' is not a commit of this repository" >&2
+        exit 2
+    fi
+    if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
+        echo "bench.sh compare: RUNS must be a whole number from 1 (got '$runs')" >&2
+        exit 2
+    fi
+    local other results
+    other=$(mktemp -d "${TMPDIR:-/tmp}/dispatch-bench-XXXXXX")
+    results="$PWD/.data/bench/compare-$(date +%Y%m%d-%H%M%S)"
+    mkdir -p "$results"
+    trap 'infra_stop; git worktree remove --force "'"$other"'" >/dev/null 2>&1 || true' EXIT
+    git worktree add --detach -q "$other" "$rev"
+    mkdir -p "$other/tests/Dispatch.System.Benchmarks"
+    cp tests/Dispatch.System.Benchmarks/*.cs tests/Dispatch.System.Benchmarks/*.csproj "$other/tests/Dispatch.System.Benchmarks/"
+    echo "building $rev ($other) and this tree, Release …"
+    if ! (cd "$other" && dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2); then
+        echo "bench.sh compare: $rev does not build with this tree's benchmark program (it needs tests/Dispatch.Testing's DispatchSystem)" >&2
+        exit 1
+    fi
+    dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2
+    start_servers
+    local name tree run
+    for run in $(seq 1 "$runs"); do
+        for name in base this; do
+            tree=$PWD; [ "$name" = base ] && tree=$other
+            BENCH_SUMMARY="$results/$name.txt" run_system "$tree" >"$results/$name-$run.log" 2>&1 ||
+                echo "  run $run of $name failed: see $results/$name-$run.log"
+            echo "  run $run $name: $(tail -1 "$results/$name.txt" 2>/dev/null)"
+        done
+    done
+    echo "medians over $runs runs each (base = $rev, this = the working tree); full outputs in $results"
+    for name in base this; do
+        printf '  %-5s' "$name"
+        awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); key[i] = kv[1]; v[kv[1], NR] = kv[2] } n = NR; fields = NF }
+             END { for (i = 1; i <= fields; i++) { k = key[i]; m = 0
+                       for (r = 1; r <= n; r++) s[++m] = v[k, r] + 0
+                       for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
+                       printf " %s=%s", k, (m % 2 ? s[(m + 1) / 2] : (s[m / 2] + s[m / 2 + 1]) / 2) }
+                   print "" }' "$results/$name.txt"
+    done
+    infra_stop
+    git worktree remove --force "$other" >/dev/null 2>&1 || true
+    trap - EXIT
+}
+
+if [ "${1:-}" = compare ]; then
+    [ $# -ge 2 ] || { echo "usage: ./bench.sh compare REV [RUNS]" >&2; exit 2; }
+    compare "$2" "${3:-3}"
+    exit 0
+fi
 
 wanted=("$@")
 [ ${#wanted[@]} -eq 0 ] && wanted=("${SECTIONS[@]}")

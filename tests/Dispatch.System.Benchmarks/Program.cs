@@ -144,6 +144,17 @@ try
     table.Row("RabbitMQ.Client publish + confirm, 16 channels", $"{rabbit.PerSecond:F0}/s", $"p50 {Ms(rabbit.P50)}, p99 {Ms(rabbit.P99)}", double.NaN, "");
     table.Row("RabbitMQ.Client publish + confirm, one", $"{rabbitOne.PerSecond:F0}/s", $"p50 {Ms(rabbitOne.P50)}, p99 {Ms(rabbitOne.P99)}", double.NaN, "");
     table.Print();
+
+    // BENCH_SUMMARY=file: one line of the headline figures appended, for `./bench.sh compare` to take medians of.
+    if (Environment.GetEnvironmentVariable("BENCH_SUMMARY") is { Length: > 0 } summaryFile)
+    {
+        var claimCpu = cpuPerOperation.Single(c => c.Phase.StartsWith("claim", StringComparison.Ordinal)).Ms.Sum();
+        var publishCpu = cpuPerOperation[0].Ms.Sum();
+        await File.AppendAllTextAsync(summaryFile, string.Join(' ',
+            $"claims/s={race.Result.PerSecond:F0}", $"claim_p99_ms={race.Result.P99:F1}", $"claim_cpu_ms={claimCpu:F2}",
+            $"publish/s={publish.PerSecond:F0}", $"publish_cpu_ms={publishCpu:F2}", $"hall_p99_ms={hall.ToHall.P(0.99):F1}",
+            $"gateway_adds_ms={overhead:F2}", $"peak_mb={memory.Max(m => m.PeakKb) / 1024}") + Environment.NewLine);
+    }
     return race.Check.StartsWith("FAILED", StringComparison.Ordinal) || coldRace.Check.StartsWith("FAILED", StringComparison.Ordinal) ? 1 : 0;
 }
 finally
