@@ -42,8 +42,12 @@ var environment = new Dictionary<string, string>
     ["RateLimiting__Token__PermitLimit"] = "100000",
 };
 // BENCH_PERF_MAP=1: the processes write /tmp/perf-<pid>.map, so `perf record -g -p <pid>` names .NET frames.
+// (W^X off too: with it, JIT'd code runs from a second mapping that the perf map's addresses do not name.)
 if (Environment.GetEnvironmentVariable("BENCH_PERF_MAP") == "1")
+{
     environment["DOTNET_PerfMapEnabled"] = "1";
+    environment["DOTNET_EnableWriteXorExecute"] = "0";
+}
 var system = await DispatchSystem.StartAsync(new DispatchSystemOptions { Environment = environment });
 try
 {
