@@ -229,13 +229,14 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Pid)> parts)
     /// </summary>
     public async Task<TimeSpan> WaitUntilQuietAsync(double busyMsPerSecond, TimeSpan timeout)
     {
+        var window = TimeSpan.FromSeconds(1); // the CPU the parts used is compared over windows of this length
         var clock = Stopwatch.StartNew();
         var before = Snapshot();
         while (clock.Elapsed < timeout)
         {
-            await Task.Delay(1000);
+            await Task.Delay(window);
             var after = Snapshot();
-            var busy = parts.Select((p, i) => p.Pid == Self ? 0 : after[i] - before[i]).Sum();
+            var busy = parts.Select((p, i) => p.Pid == Self ? 0 : after[i] - before[i]).Sum() / window.TotalSeconds;
             if (busy < busyMsPerSecond)
                 break;
             before = after;
