@@ -51,7 +51,7 @@ internal sealed class NeedStore(Database database)
         database.QueryAsync<Guid>("""
             select id from needs
             where community_id = @communityId and status = @Draft and (cast(@ids as uuid[]) is null or id = any(@ids))
-            order by created_at, id
+            order by created_at, creation_order
             """, new { communityId, Draft = NeedStatus.Draft, ids }, ct);
 
     // Null when the community already has a need with this import fingerprint.
@@ -180,7 +180,7 @@ internal sealed class NeedStore(Database database)
         var items = await database.QueryAsync<Need>($"""
             select * from needs
             {where}
-            order by created_at desc, id desc
+            order by created_at desc, creation_order desc
             limit @Limit offset @Offset
             """, parameters, ct);
         var total = await database.QuerySingleAsync<long>($"select count(*) from needs {where}", parameters, ct);

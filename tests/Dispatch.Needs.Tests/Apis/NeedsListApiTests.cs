@@ -160,6 +160,22 @@ public sealed class NeedsListApiTests(NeedsService service)
 
     private static string[] Fields(JsonObject row) => row["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal).ToArray();
 
+    [Fact]
+    public async Task Publish_all_sends_an_imported_list_in_the_files_row_order()
+    {
+        // The rows of one import share their creation time and their ids are random within a millisecond.
+        var community = new Community(service);
+        using var branch = community.Branch();
+        var rows = Enumerable.Range(1, 30).Select(n => $"第{n}户送餐上门,养老服务,1,,,{Start},{End},,,,,,,");
+        var file = "标题,类别,人数,技能,描述,开始时间,结束时间,截止时间,紧急程度,受益人数,地址,联系人,联系电话,备注\n" + string.Join("\n", rows);
+        var imported = NeedIds((await (await branch.PostAsync("/api/needs/import", Csv(file))).Content.ReadFromJsonAsync<JsonObject>())!);
+
+        var published = await branch.PostAsync("/api/needs/publish-all", null);
+
+        Assert.Equal(30, imported.Length);
+        Assert.Equal(imported, Ids(await published.Content.ReadFromJsonAsync<JsonObject>()));
+    }
+
     private static Guid[] NeedIds(JsonObject report) =>
         report["rows"]!.AsArray().Where(r => r!["needId"] is not null).Select(r => Guid.Parse(r!["needId"]!.GetValue<string>())).ToArray();
 
