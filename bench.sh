@@ -82,12 +82,14 @@ compare() {
     fi
     dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2
     start_servers
-    local name tree run
+    local name tree run failed=0
     for run in $(seq 1 "$runs"); do
         for name in base this; do
             tree=$PWD; [ "$name" = base ] && tree=$other
-            BENCH_SUMMARY="$results/$name.txt" run_system "$tree" >"$results/$name-$run.log" 2>&1 ||
+            if ! BENCH_SUMMARY="$results/$name.txt" run_system "$tree" >"$results/$name-$run.log" 2>&1; then
                 echo "  run $run of $name failed: see $results/$name-$run.log"
+                failed=1
+            fi
             echo "  run $run $name: $(tail -1 "$results/$name.txt" 2>/dev/null)"
         done
     done
@@ -104,12 +106,13 @@ compare() {
     infra_stop
     git worktree remove --force "$other" >/dev/null 2>&1 || true
     trap - EXIT
+    return "$failed"
 }
 
 if [ "${1:-}" = compare ]; then
     [ $# -ge 2 ] || { echo "usage: ./bench.sh compare REV [RUNS]" >&2; exit 2; }
     compare "$2" "${3:-3}"
-    exit 0
+    exit $?
 fi
 
 wanted=("$@")

@@ -90,6 +90,7 @@ try
         await run.WaitForOrdersAsync(orders);
         return result;
     });
+    var publishCpuMs = cpuPerOperation[^1].Ms.Sum();
     Console.WriteLine($"  {orders} published ({publish.PerSecond:F0}/s) and in the hall");
 
     var race = await Measured("claim (per answered claim, until the needs service mirrored them)", 1, async () =>
@@ -99,6 +100,7 @@ try
         return result;
     });
     cpuPerOperation[^1] = (cpuPerOperation[^1].Phase, [.. cpuPerOperation[^1].Ms.Select(ms => ms / race.Result.Count)]);
+    var claimCpuMs = cpuPerOperation[^1].Ms.Sum();
     Console.WriteLine($"  claim race: {race.Check}");
 
     var (_, hallIds) = await run.CreateDraftsAsync(HallRate * hallSeconds, workers: 16);
@@ -125,7 +127,7 @@ try
     table.Row("claims won", $"{race.Won / race.Result.Elapsed.TotalSeconds:F0}/s ({race.Won} won, {race.Lost} lost, {race.Result.Failures} errors)", "", double.NaN, "");
     table.Row("claim p50", Ms(race.Result.P50), $"pgbench {Ms(pg.Latencies.P(0.5))}", race.Result.P50 / pg.Latencies.P(0.5), "");
     table.Row("claim p99", Ms(race.Result.P99), $"pgbench {Ms(pg.Latencies.P(0.99))}", race.Result.P99 / pg.Latencies.P(0.99), Target(race.Result.P99 < 50, "< 50 ms"));
-    table.Row("exactly one winner", race.Check.StartsWith("FAILED", StringComparison.Ordinal) ? "NO" : "yes", "", double.NaN, race.Check);
+    table.Row("exactly one winner", Failed(race.Check) ? "NO" : "yes", "", double.NaN, race.Check);
     table.Row($"warm-up race over {warmUpOrders} (just after start)", $"{coldRace.Result.PerSecond:F0}/s, p50 {Ms(coldRace.Result.P50)}, p99 {Ms(coldRace.Result.P99)}", "", double.NaN, coldRace.Check);
     table.Section("gateway overhead: GET /api/orders/mine, one at a time, direct vs through the gateway");
     var overhead = viaGateway.P(0.5) - direct.P(0.5);
@@ -152,14 +154,12 @@ try
     // BENCH_SUMMARY=file: one line of the headline figures appended, for `./bench.sh compare` to take medians of.
     if (Environment.GetEnvironmentVariable("BENCH_SUMMARY") is { Length: > 0 } summaryFile)
     {
-        var claimCpu = cpuPerOperation.Single(c => c.Phase.StartsWith("claim", StringComparison.Ordinal)).Ms.Sum();
-        var publishCpu = cpuPerOperation[0].Ms.Sum();
         await File.AppendAllTextAsync(summaryFile, string.Join(' ',
-            $"claims/s={race.Result.PerSecond:F0}", $"claim_p99_ms={race.Result.P99:F1}", $"claim_cpu_ms={claimCpu:F2}",
-            $"publish/s={publish.PerSecond:F0}", $"publish_cpu_ms={publishCpu:F2}", $"hall_p99_ms={hall.ToHall.P(0.99):F1}",
+            $"claims/s={race.Result.PerSecond:F0}", $"claim_p99_ms={race.Result.P99:F1}", $"claim_cpu_ms={claimCpuMs:F2}",
+            $"publish/s={publish.PerSecond:F0}", $"publish_cpu_ms={publishCpuMs:F2}", $"hall_p99_ms={hall.ToHall.P(0.99):F1}",
             $"gateway_adds_ms={overhead:F2}", $"peak_mb={memory.Max(m => m.PeakKb) / 1024}") + Environment.NewLine);
     }
-    return race.Check.StartsWith("FAILED", StringComparison.Ordinal) || coldRace.Check.StartsWith("FAILED", StringComparison.Ordinal) ? 1 : 0;
+    return Failed(race.Check) || Failed(coldRace.Check) ? 1 : 0;
 }
 finally
 {
@@ -168,6 +168,7 @@ finally
 
 static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms < 10 ? $"{ms:F2} ms" : $"{ms:F1} ms";
 static string Mb(long kb) => $"{kb / 1024.0:F0} MB";
+static bool Failed(string check) => check.StartsWith("FAILED", StringComparison.Ordinal);
 static string Target(bool met, string target) => $"{target} {(met ? "met" : "MISSED")}";
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
