@@ -7,6 +7,8 @@ namespace Dispatch.Matching.Consumers;
 /// <summary>Names communities in the hall and the figures; a rename overwrites.</summary>
 internal sealed class CommunityRegisteredConsumer(Database database) : IdempotentConsumer<CommunityRegistered>(database)
 {
+    protected override Guid? RowKey(CommunityRegistered message) => message.CommunityId;
+
     protected override Task HandleAsync(CommunityRegistered message, UnitOfWork unit, CancellationToken cancellationToken) =>
         unit.ExecuteAsync("""
             insert into communities (id, name, street_id, district_id) values (@CommunityId, @Name, @StreetId, @DistrictId)

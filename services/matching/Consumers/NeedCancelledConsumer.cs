@@ -8,6 +8,8 @@ namespace Dispatch.Matching.Consumers;
 /// <summary>The branch cancelled: the order leaves the hall, and a team holding it gets its place back; a cancel before the publish leaves a tombstone.</summary>
 internal sealed class NeedCancelledConsumer(Database database) : IdempotentConsumer<NeedCancelled>(database)
 {
+    protected override Guid? RowKey(NeedCancelled message) => message.NeedId;
+
     protected override async Task HandleAsync(NeedCancelled message, UnitOfWork unit, CancellationToken cancellationToken)
     {
         // The row lock of "for update" makes the state we read the one we change.

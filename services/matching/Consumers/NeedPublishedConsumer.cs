@@ -13,6 +13,8 @@ namespace Dispatch.Matching.Consumers;
 /// </summary>
 internal sealed class NeedPublishedConsumer(Database database, IOptions<EscalationOptions> escalation) : IdempotentConsumer<NeedPublished>(database)
 {
+    protected override Guid? RowKey(NeedPublished message) => message.NeedId;
+
     protected override Task HandleAsync(NeedPublished message, UnitOfWork unit, CancellationToken cancellationToken) =>
         unit.ExecuteAsync("""
             insert into orders (need_id, community_id, street_id, district_id, title, category, skills, volunteers_needed,

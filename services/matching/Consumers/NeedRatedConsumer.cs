@@ -8,6 +8,8 @@ namespace Dispatch.Matching.Consumers;
 /// <summary>The branch rated the service: the order closes and the rating joins the team's track record.</summary>
 internal sealed class NeedRatedConsumer(Database database) : IdempotentConsumer<NeedRated>(database)
 {
+    protected override Guid? RowKey(NeedRated message) => message.NeedId;
+
     protected override async Task HandleAsync(NeedRated message, UnitOfWork unit, CancellationToken cancellationToken)
     {
         var teamId = await unit.QuerySingleOrDefaultAsync<Guid?>("""

@@ -8,6 +8,8 @@ namespace Dispatch.Matching.Consumers;
 /// <summary>Keeps an open order's public description in step with its need; a taken order keeps what the team accepted.</summary>
 internal sealed class NeedUpdatedConsumer(Database database) : IdempotentConsumer<NeedUpdated>(database)
 {
+    protected override Guid? RowKey(NeedUpdated message) => message.NeedId;
+
     protected override Task HandleAsync(NeedUpdated message, UnitOfWork unit, CancellationToken cancellationToken) =>
         unit.ExecuteAsync("""
             update orders

@@ -7,6 +7,8 @@ namespace Dispatch.Matching.Consumers;
 
 internal sealed class TeamHatchedConsumer(Database database) : IdempotentConsumer<TeamHatched>(database)
 {
+    protected override Guid? RowKey(TeamHatched message) => message.Team.TeamId;
+
     protected override Task HandleAsync(TeamHatched message, UnitOfWork unit, CancellationToken cancellationToken) =>
         TeamReadModel.ApplyAsync(message.Team, unit, cancellationToken);
 }

@@ -7,6 +7,8 @@ namespace Dispatch.Matching.Consumers;
 
 internal sealed class TeamRegisteredConsumer(Database database) : IdempotentConsumer<TeamRegistered>(database)
 {
+    protected override Guid? RowKey(TeamRegistered message) => message.Team.TeamId;
+
     protected override Task HandleAsync(TeamRegistered message, UnitOfWork unit, CancellationToken cancellationToken) =>
         TeamReadModel.ApplyAsync(message.Team, unit, cancellationToken);
 }

@@ -7,6 +7,8 @@ namespace Dispatch.Matching.Consumers;
 
 internal sealed class TeamSuspendedConsumer(Database database) : IdempotentConsumer<TeamSuspended>(database)
 {
+    protected override Guid? RowKey(TeamSuspended message) => message.Team.TeamId;
+
     protected override Task HandleAsync(TeamSuspended message, UnitOfWork unit, CancellationToken cancellationToken) =>
         TeamReadModel.ApplyAsync(message.Team, unit, cancellationToken);
 }

@@ -8,6 +8,8 @@ namespace Dispatch.Teams.Consumers;
 /// <summary>A team reported a service done: one more completion, its hours and its volunteers.</summary>
 internal sealed class OrderCompletedConsumer(Database database) : IdempotentConsumer<OrderCompleted>(database)
 {
+    protected override Guid? RowKey(OrderCompleted message) => message.TeamId;
+
     protected override Task HandleAsync(OrderCompleted message, UnitOfWork unit, CancellationToken cancellationToken) =>
         TrackRecordStore.AddAsync(unit, message.TeamId,
             new TrackRecordDelta(Completed: 1, ServiceHours: message.ServiceHours, Volunteers: message.VolunteersCount), cancellationToken);

@@ -6,17 +6,30 @@ using Npgsql;
 namespace Dispatch.ServiceDefaults.Data;
 
 /// <summary>The service's own PostgreSQL database: reads on a pooled connection, writes in a <see cref="UnitOfWork"/>.</summary>
-public sealed class Database(NpgsqlDataSource dataSource, OutboxSignal signal)
+public sealed class Database
 {
-    public NpgsqlDataSource DataSource => dataSource;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly OutboxSignal _signal;
+
+    public Database(NpgsqlDataSource dataSource, OutboxSignal signal)
+    {
+        _dataSource = dataSource;
+        _signal = signal;
+        Inbox = new InboxGroupCommit(this);
+    }
+
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>Where the service's consumers apply their messages, once each, several to a transaction.</summary>
+    internal InboxGroupCommit Inbox { get; }
 
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken, IsolationLevel isolation = IsolationLevel.ReadCommitted)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
-            return new UnitOfWork(connection, transaction, signal);
+            return new UnitOfWork(connection, transaction, _signal);
         }
         catch
         {
@@ -27,19 +40,19 @@ public sealed class Database(NpgsqlDataSource dataSource, OutboxSignal signal)
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
     public async Task<T> QuerySingleAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 }

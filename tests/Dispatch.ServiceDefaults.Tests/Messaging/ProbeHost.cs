@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Dispatch.Contracts;
 using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Correlation;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Http;
 using Dispatch.ServiceDefaults.Messaging;
@@ -34,6 +36,8 @@ public sealed class ProbeHost : IAsyncLifetime
         builder.Configuration["ConnectionStrings:Probe"] = ConnectionString;
         builder.Configuration["ConnectionStrings:RabbitMq"] = broker;
         builder.Configuration["Auth:SigningKeys"] = TestTokens.SigningKey;
+        for (var i = 0; i < ProbeConsumer.Retries; i++)
+            builder.Configuration[$"Messaging:RetryIntervalsMs:{i}"] = "20";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
 
         builder.AddServiceDefaults();
@@ -73,9 +77,28 @@ public sealed class ProbeHost : IAsyncLifetime
     }
 }
 
-/// <summary>Records every NeedCancelled it handles, in the same transaction as its inbox row.</summary>
+/// <summary>
+/// Records every NeedCancelled it handles (with the correlation id it ran under), in the same transaction as its
+/// inbox row; refuses, every time, one whose reason is <see cref="PoisonReason"/>.
+/// </summary>
 public sealed class ProbeConsumer(Database database) : IdempotentConsumer<NeedCancelled>(database)
 {
-    protected override Task HandleAsync(NeedCancelled message, UnitOfWork unit, CancellationToken cancellationToken) =>
-        unit.ExecuteAsync("insert into received_messages (need_id) values (@NeedId)", new { message.NeedId }, cancellationToken);
+    public const string PoisonReason = "poison";
+    public const int Retries = 4;
+
+    /// <summary>How many times each poison message was handed to the consumer.</summary>
+    public static ConcurrentDictionary<Guid, int> PoisonAttempts { get; } = new();
+
+    protected override Guid? RowKey(NeedCancelled message) => message.NeedId;
+
+    protected override Task HandleAsync(NeedCancelled message, UnitOfWork unit, CancellationToken cancellationToken)
+    {
+        if (message.Reason == PoisonReason)
+        {
+            PoisonAttempts.AddOrUpdate(message.NeedId, 1, (_, n) => n + 1);
+            throw new InvalidOperationException($"need {message.NeedId} is poison");
+        }
+        return unit.ExecuteAsync("insert into received_messages (need_id, correlation_id) values (@NeedId, @CorrelationId)",
+            new { message.NeedId, CorrelationId = CorrelationId.Current }, cancellationToken);
+    }
 }
