@@ -227,7 +227,8 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Pid)> parts)
     /// in a second: after a warm-up the runtime still compiles hot methods to optimised code in the background
     /// (tiered compilation), and a measurement taken meanwhile pays for that too. Returns how long it took.
     /// </summary>
-    public async Task<TimeSpan> WaitUntilQuietAsync(double busyMsPerSecond, TimeSpan timeout)
+    /// <summary>Waits until the parts together use less than <paramref name="busyMsPerSecond"/>; says whether they did before the timeout.</summary>
+    public async Task<(TimeSpan Waited, bool Quiet)> WaitUntilQuietAsync(double busyMsPerSecond, TimeSpan timeout)
     {
         var window = TimeSpan.FromSeconds(1); // the CPU the parts used is compared over windows of this length
         var clock = Stopwatch.StartNew();
@@ -238,10 +239,10 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, int Pid)> parts)
             var after = Snapshot();
             var busy = parts.Select((p, i) => p.Pid == Self ? 0 : after[i] - before[i]).Sum() / window.TotalSeconds;
             if (busy < busyMsPerSecond)
-                break;
+                return (clock.Elapsed, true);
             before = after;
         }
-        return clock.Elapsed;
+        return (clock.Elapsed, false);
     }
 
     public static double Milliseconds(int pid)

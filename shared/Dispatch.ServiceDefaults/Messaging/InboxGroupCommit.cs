@@ -15,7 +15,7 @@ namespace Dispatch.ServiceDefaults.Messaging;
 /// back and applies every message again in its own transaction, as if there were no grouping.</item>
 /// </list>
 /// One group runs at a time; the next one gathers while it runs, so groups grow with the load and a
-/// lone message is applied at once. Within a group, messages are applied in the order of their row
+/// lone message is applied at once (handlers are therefore short database work, never a call elsewhere). Within a group, messages are applied in the order of their row
 /// keys, so that groups of two replicas lock shared rows in one order instead of deadlocking.
 /// </summary>
 internal sealed class InboxGroupCommit(Database database)
@@ -88,13 +88,24 @@ internal sealed class InboxGroupCommit(Database database)
                 group = _waiting.GetRange(0, size);
                 _waiting.RemoveRange(0, size);
             }
-            await ApplyAsync(group);
+            try
+            {
+                await ApplyAsync(group);
+            }
+            catch (Exception ex)
+            {
+                // ApplyAsync settles every delivery itself; this only keeps a bug from leaving consumers waiting forever.
+                foreach (var delivery in group)
+                    delivery.Done.TrySetException(ex);
+            }
         }
     }
 
     /// <summary>Settles every delivery of the group; never throws.</summary>
     private async Task ApplyAsync(List<Delivery> group)
     {
+        if (group.Count == 0)
+            return;
         if (group.Count == 1)
         {
             await ApplyAloneAsync(group[0]);
