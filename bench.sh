@@ -33,6 +33,8 @@ start_servers() {
         POSTGRES_URL='' infra_ensure_packages
         PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
     fi
+    # A private PostgreSQL is reached over its Unix socket, as run.sh's services reach theirs.
+    [ -n "${POSTGRES_SOCKET_DIR:-}" ] && export POSTGRES_URL="$POSTGRES_URL?host=$POSTGRES_SOCKET_DIR"
     BENCH_POSTGRES_PID="" BENCH_RABBITMQ_PID=""
     [ -n "${_INFRA_PG_DATA:-}" ] && BENCH_POSTGRES_PID=$(head -1 "$_INFRA_PG_DATA/postmaster.pid" 2>/dev/null || true)
     BENCH_RABBITMQ_PID=$(_infra_rmq_beam_pid 2>/dev/null || true)

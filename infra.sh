@@ -19,6 +19,9 @@
 # 127.0.0.1:PORT; services create their own databases), RABBITMQ_URL
 # (amqp://guest:guest@127.0.0.1:PORT/), RABBITMQ_MANAGEMENT_URL
 # (http://guest:guest@127.0.0.1:PORT). infra_stop unsets them again.
+# Also exported when this script started PostgreSQL: POSTGRES_SOCKET_DIR, its Unix socket's
+# directory (trust authentication, private to this user): processes on this machine connect
+# there with ?host=DIR on a postgres:// URL, cheaper than TCP over loopback.
 #
 # Ports: DISPATCH_PG_PORT (55432), DISPATCH_RABBITMQ_PORT (56720),
 #   DISPATCH_RABBITMQ_MANAGEMENT_PORT (56730), DISPATCH_RABBITMQ_DIST_PORT (56740),
@@ -319,6 +322,7 @@ EOF
     sleep 0.2
   done
   export POSTGRES_URL="postgres://dispatch:dispatch@127.0.0.1:$port"
+  export POSTGRES_SOCKET_DIR="$sockdir"
   _INFRA_PG_URL_SET=1
   _infra_log "PostgreSQL ready (${POSTGRES_URL})"
 }
@@ -333,7 +337,7 @@ _infra_stop_postgres() {
       _infra_log "PostgreSQL did not stop cleanly (data dir $_INFRA_PG_DATA)"
   fi
   _INFRA_PG_DATA=
-  if [[ -n ${_INFRA_PG_URL_SET:-} ]]; then unset POSTGRES_URL _INFRA_PG_URL_SET; fi
+  if [[ -n ${_INFRA_PG_URL_SET:-} ]]; then unset POSTGRES_URL POSTGRES_SOCKET_DIR _INFRA_PG_URL_SET; fi
 }
 
 # ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ internal sealed class DemoStreetLoader(HttpClient http, LoaderOptions options, D
 {
     public const string CoordinatorUsername = "wenchanglu-coordinator";
 
-    private readonly GatewayClient _anonymous = new(http);
+    private readonly GatewayClient _anonymous = new(http, log);
     private readonly List<DemoAccount> _accounts = [];
 
     public async Task<IReadOnlyList<DemoAccount>> LoadAsync(CancellationToken cancellationToken)

@@ -5,15 +5,21 @@ using System.Text.Json;
 
 namespace Dispatch.DemoStreet;
 
-/// <summary>The gateway's public API, as one signed-in account (or none) sees it.</summary>
-internal sealed class GatewayClient(HttpClient http, string? token = null)
+/// <summary>
+/// The gateway's public API, as one signed-in account (or none) sees it. An answer of 429 (the gateway's
+/// per-account rate limit) is waited out as its Retry-After says, and the request sent again.
+/// </summary>
+internal sealed class GatewayClient(HttpClient http, TextWriter log, string? token = null)
 {
+    /// <summary>Waits for the rate limit's window before giving up (the default window is 10 s).</summary>
+    private const int RateLimitedAttempts = 10;
+
     public async Task<GatewayClient> SignInAsync(string username, string password, CancellationToken cancellationToken)
     {
         var (status, body) = await SendAsync(HttpMethod.Post, "/api/auth/token", new { username, password }, cancellationToken);
         if (status != HttpStatusCode.OK)
             throw new DemoLoadException($"signing in as {username} failed: {(int)status} {Detail(body)}");
-        return new GatewayClient(http, body.GetProperty("accessToken").GetString());
+        return new GatewayClient(http, log, body.GetProperty("accessToken").GetString());
     }
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
@@ -33,6 +39,20 @@ internal sealed class GatewayClient(HttpClient http, string? token = null)
 
     public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? content, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (status, body, retryAfter) = await SendOnceAsync(method, path, content, cancellationToken);
+            if (status != HttpStatusCode.TooManyRequests || attempt == RateLimitedAttempts)
+                return (status, body);
+            var wait = retryAfter is { } seconds && seconds > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Min(seconds.TotalSeconds, 60)) : TimeSpan.FromSeconds(1);
+            log.WriteLine($"rate limited by the gateway; waiting {wait.TotalSeconds:F0} s");
+            await Task.Delay(wait, cancellationToken);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body, TimeSpan? RetryAfter)> SendOnceAsync(
+        HttpMethod method, string path, object? content, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -49,7 +69,7 @@ internal sealed class GatewayClient(HttpClient http, string? token = null)
         {
             body = JsonSerializer.SerializeToElement(new { detail = text });
         }
-        return (response.StatusCode, body);
+        return (response.StatusCode, body, response.Headers.RetryAfter?.Delta);
     }
 
     private static DemoLoadException Failed(string method, string path, HttpStatusCode status, JsonElement body) =>
