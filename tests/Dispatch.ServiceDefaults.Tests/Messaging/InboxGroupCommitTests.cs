@@ -5,11 +5,12 @@ using Dispatch.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Dispatch.ServiceDefaults.Tests.Messaging;
 
 /// <summary>Messages that arrive together are applied together (one transaction), and each still succeeds or fails alone.</summary>
-public sealed class InboxGroupCommitTests(ProbeHost host) : IClassFixture<ProbeHost>
+public sealed class InboxGroupCommitTests(ProbeHost host, ITestOutputHelper output) : IClassFixture<ProbeHost>
 {
     private const int Burst = 300;
 
@@ -42,6 +43,7 @@ public sealed class InboxGroupCommitTests(ProbeHost host) : IClassFixture<ProbeH
         var rows = (await connection.QueryAsync<(Guid NeedId, string? CorrelationId, string Transaction)>(
             "select need_id, correlation_id, xmin::text from received_messages where need_id = any(@needIds)", new { needIds })).ToList();
         var transactions = rows.Select(r => r.Transaction).Distinct().Count();
+        output.WriteLine($"{rows.Count} messages applied in {transactions} transactions");
         Assert.Equal(Burst, rows.Count); // once each
         Assert.All(rows, r => Assert.Equal($"burst-{r.NeedId}", r.CorrelationId));
         // Grouped: fewer transactions than messages (each group's rows carry its transaction id in xmin).
