@@ -106,75 +106,72 @@ internal sealed class InboxGroupCommit(Database database)
     {
         if (group.Count == 0)
             return;
-        if (group.Count == 1)
-        {
-            await ApplyAloneAsync(group[0]);
-            return;
-        }
-        Delivery? handling = null;
         try
         {
-            // Work outlives any one consumer's cancellation: the group commits or rolls back as a whole.
-            var cancellationToken = CancellationToken.None;
-            await using var unit = await database.BeginAsync(cancellationToken);
-            var firstTime = (await unit.QueryAsync<(Guid MessageId, string Consumer)>("""
-                insert into inbox_messages (message_id, consumer)
-                select * from unnest(@MessageIds, @Consumers)
-                on conflict do nothing
-                returning message_id, consumer
-                """, new
+            var failed = await ApplyInOneTransactionAsync(group);
+            if (failed is null)
             {
-                MessageIds = group.Select(d => d.MessageId).ToArray(),
-                Consumers = group.Select(d => d.Consumer).ToArray(),
-            }, cancellationToken)).ToHashSet();
-
-            foreach (var delivery in group.OrderBy(d => d.RowKey))
-            {
-                // Handled before (a redelivery), or the same message twice in this group: only the first applies.
-                if (!firstTime.Remove((delivery.MessageId, delivery.Consumer)))
-                    continue;
-                handling = delivery;
-                await delivery.HandleAsync(unit, cancellationToken);
+                foreach (var delivery in group)
+                    delivery.Done.TrySetResult();
+                return;
             }
-            handling = null;
-            await unit.CommitAsync(cancellationToken);
+            var (failing, failure) = failed.Value;
+            if (group.Count == 1 || !TransientFailures.IsTransient(failure))
+            {
+                // That message's own failure (it would fail alone just the same): it alone is failed, once.
+                failing.Done.TrySetException(failure);
+                group.Remove(failing);
+                await ApplyAsync(group);
+                return;
+            }
         }
-        catch (Exception ex) when (handling is not null && !TransientFailures.IsTransient(ex))
+        catch (Exception ex) when (group.Count == 1)
         {
-            // That message's own failure (it would fail alone just the same): it alone is failed, once.
-            handling.Done.TrySetException(ex);
-            group.Remove(handling);
-            await ApplyAsync(group);
+            group[0].Done.TrySetException(ex);
             return;
         }
         catch (Exception)
         {
-            await Task.WhenAll(group.Select(ApplyAloneAsync));
-            return;
+            // Nobody's fault (the inbox insert, the commit, the connection): fall through to one transaction each.
         }
-        foreach (var delivery in group)
-            delivery.Done.TrySetResult();
+        await Task.WhenAll(group.Select(delivery => ApplyAsync([delivery])));
     }
 
-    private async Task ApplyAloneAsync(Delivery delivery)
+    /// <summary>
+    /// Applies the deliveries not yet in the inbox, in row-key order, and commits; or, when a handler throws, rolls
+    /// everything back and returns that delivery with what it threw. Other failures are thrown.
+    /// </summary>
+    private async Task<(Delivery Delivery, Exception Failure)?> ApplyInOneTransactionAsync(List<Delivery> deliveries)
     {
-        try
+        // Work outlives any one consumer's cancellation: the group commits or rolls back as a whole.
+        var cancellationToken = CancellationToken.None;
+        await using var unit = await database.BeginAsync(cancellationToken);
+        var firstTime = (await unit.QueryAsync<(Guid MessageId, string Consumer)>("""
+            insert into inbox_messages (message_id, consumer)
+            select * from unnest(@MessageIds, @Consumers)
+            on conflict do nothing
+            returning message_id, consumer
+            """, new
         {
-            var cancellationToken = CancellationToken.None;
-            await using var unit = await database.BeginAsync(cancellationToken);
-            var firstTime = await unit.ExecuteAsync(
-                "insert into inbox_messages (message_id, consumer) values (@MessageId, @Consumer) on conflict do nothing",
-                new { delivery.MessageId, delivery.Consumer }, cancellationToken);
-            if (firstTime == 1)
+            MessageIds = deliveries.Select(d => d.MessageId).ToArray(),
+            Consumers = deliveries.Select(d => d.Consumer).ToArray(),
+        }, cancellationToken)).ToHashSet();
+
+        foreach (var delivery in deliveries.OrderBy(d => d.RowKey))
+        {
+            // Handled before (a redelivery), or the same message twice in this group: only the first applies.
+            if (!firstTime.Remove((delivery.MessageId, delivery.Consumer)))
+                continue;
+            try
             {
                 await delivery.HandleAsync(unit, cancellationToken);
-                await unit.CommitAsync(cancellationToken);
             }
-            delivery.Done.TrySetResult();
+            catch (Exception ex)
+            {
+                return (delivery, ex); // disposing the unit rolls the whole group back
+            }
         }
-        catch (Exception ex)
-        {
-            delivery.Done.TrySetException(ex);
-        }
+        await unit.CommitAsync(cancellationToken);
+        return null;
     }
 }
