@@ -4,6 +4,7 @@ using Dispatch.Matching.Domain;
 using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Data;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Dispatch.Matching.Data;
 
@@ -14,7 +15,8 @@ namespace Dispatch.Matching.Data;
 /// </summary>
 internal sealed class OrderStore(Database database, IOptions<EscalationOptions> escalation)
 {
-    private sealed record ClaimRow(long? Version, bool Counted);
+    /// <summary>What <c>claim_order</c> raises when the team is full or no longer hatched (the order is rolled back).</summary>
+    private const string TeamRefusedState = "DX001";
 
     private const string OrderColumns = """
         o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category,
@@ -71,34 +73,33 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         return (items, total);
     }
 
-    /// <summary>Claim (or accept a directed order): the order and the team's capacity change together or not at all.</summary>
+    /// <summary>
+    /// Claim (or accept a directed order): the order, the team's capacity and the event change together or not
+    /// at all, in one call of <c>claim_order</c> (migration 0005), so the order row is locked for one statement.
+    /// </summary>
     public async Task<ClaimOutcome> ClaimAsync(Guid needId, Guid teamId, OrderAction action, DateTimeOffset now, CancellationToken ct)
     {
-        await using var unit = await database.BeginAsync(ct);
-        // Both conditional updates in one statement (one round trip): the team's place is taken only if the order was.
-        var claim = await unit.QuerySingleAsync<ClaimRow>("""
-            with claimed as (
-                update orders
-                set status = @To, team_id = @teamId, version = version + 1, claimed_at = @now,
-                    first_claimed_at = coalesce(first_claimed_at, @now)
-                where need_id = @needId and status = any(@From)
-                  and (target_team_id = @teamId or (target_team_id is null and not @directedOnly))
-                returning version
-            ), counted as (
-                update teams set open_orders = open_orders + 1
-                where team_id = @teamId and status = 'hatched' and open_orders < capacity
-                  and exists (select 1 from claimed)
-                returning team_id
-            )
-            select (select version from claimed) as version, exists (select 1 from counted) as counted
-            """, new { needId, teamId, now, From = OrderLifecycle.From(action), To = OrderLifecycle.To(action), directedOnly = action == OrderAction.Accept }, ct);
-        if (claim.Version is not { } version)
+        var claimed = OutboxMessage.For(new OrderClaimed(needId, teamId, now, Version: 0)); // claim_order sets the version
+        long? version;
+        try
+        {
+            version = await database.QuerySingleAsync<long?>("""
+                select claim_order(@needId, @teamId, @From, @To, @DirectedOnly, @now,
+                                   @MessageId, @MessageType, @Body::jsonb, @CorrelationId)
+                """, new
+            {
+                needId, teamId, now, From = OrderLifecycle.From(action), To = OrderLifecycle.To(action),
+                DirectedOnly = action == OrderAction.Accept,
+                claimed.MessageId, claimed.MessageType, claimed.Body, claimed.CorrelationId,
+            }, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == TeamRefusedState)
+        {
+            return ClaimOutcome.TeamRefused;
+        }
+        if (version is null)
             return ClaimOutcome.OrderTaken;
-        if (!claim.Counted)
-            return ClaimOutcome.TeamRefused; // disposing without commit rolls the order back too
-
-        await unit.PublishAsync(new OrderClaimed(needId, teamId, now, version), ct);
-        await unit.CommitAsync(ct);
+        database.OutboxWritten();
         return ClaimOutcome.Claimed;
     }
 

@@ -23,6 +23,12 @@ public sealed class Database
     /// <summary>Where the service's consumers apply their messages, once each, several to a transaction.</summary>
     internal InboxGroupCommit Inbox { get; }
 
+    /// <summary>
+    /// Wakes the outbox relay after a statement that wrote its outbox row itself (a SQL function doing a
+    /// whole transition in one call) committed; a <see cref="UnitOfWork"/> does this on commit.
+    /// </summary>
+    public void OutboxWritten() => _signal.Notify();
+
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken, IsolationLevel isolation = IsolationLevel.ReadCommitted)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Dapper;
-using Dispatch.ServiceDefaults.Correlation;
 using Dispatch.ServiceDefaults.Messaging;
 using Npgsql;
 
@@ -46,13 +44,7 @@ public sealed class UnitOfWork : IAsyncDisposable
             insert into outbox_messages (message_id, message_type, body, correlation_id)
             values (@MessageId, @MessageType, @Body::jsonb, @CorrelationId)
             """;
-        await ExecuteAsync(sql, new
-        {
-            MessageId = Guid.CreateVersion7(),
-            MessageType = ContractTypes.NameOf(typeof(T)),
-            Body = JsonSerializer.Serialize(message, ContractTypes.JsonOptions),
-            CorrelationId = CorrelationId.Current,
-        }, cancellationToken);
+        await ExecuteAsync(sql, OutboxMessage.For(message), cancellationToken);
         _published = true;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using Xunit;
 
 namespace Dispatch.Matching.Tests.Apis;
@@ -28,6 +29,31 @@ public sealed class ClaimTests(MatchingService service)
         Assert.Equal(winner.TeamId, await street.QueryAsync<Guid>("select team_id from orders where need_id = @needId", new { needId }));
         Assert.Equal(1, await street.QueryAsync<int>("select sum(open_orders)::int from teams where team_id = any(@ids)", new { ids = teams.Select(t => t.TeamId).ToArray() }));
         Assert.Equal(1L, await street.QueryAsync<long>("select count(*) from outbox_messages where message_type = 'OrderClaimed' and body->>'needId' = @id", new { id = needId.ToString() }));
+        // The event carries the version the claim gave the order (claim_order sets it in the body).
+        Assert.Equal(await street.QueryAsync<long>("select version from orders where need_id = @needId", new { needId }),
+            await street.QueryAsync<long>("select (body->>'version')::bigint from outbox_messages where message_type = 'OrderClaimed' and body->>'needId' = @id", new { id = needId.ToString() }));
+    }
+
+    [Fact]
+    public async Task A_claim_the_team_has_no_room_for_when_it_runs_changes_nothing()
+    {
+        // The API refuses a full team before it tries; this is the race it cannot see: a place taken
+        // between its read and the claim. claim_order must then roll the order back and write no event.
+        var street = new Street(service);
+        var home = await street.CommunityAsync("龙泉");
+        var team = await street.TeamAsync(home, capacity: 1);
+        var needId = await street.NeedAsync(home);
+        await street.QueryAsync<int>("update teams set open_orders = capacity where team_id = @TeamId returning open_orders", new { team.TeamId });
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => street.QueryAsync<long?>("""
+            select claim_order(@needId, @TeamId, array['published'], 'claimed', false, now(),
+                               gen_random_uuid(), 'OrderClaimed', jsonb_build_object('needId', @needId), null)
+            """, new { needId, team.TeamId }));
+
+        Assert.Equal("DX001", refused.SqlState);
+        Assert.Equal("published", await street.QueryAsync<string>("select status from orders where need_id = @needId", new { needId }));
+        Assert.Equal(1L, await street.QueryAsync<long>("select version from orders where need_id = @needId", new { needId }));
+        Assert.Equal(0L, await street.QueryAsync<long>("select count(*) from outbox_messages where body->>'needId' = @id", new { id = needId.ToString() }));
     }
 
     [Fact]
