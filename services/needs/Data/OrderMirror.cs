@@ -6,7 +6,7 @@ namespace Dispatch.Needs.Data;
 /// <summary>
 /// Mirrors the order's progress onto its need, so the branch sees what the teams did. The row is
 /// locked, <see cref="NeedLifecycle.Mirror"/> decides from its state and the versions, and the
-/// change with its timeline entry commits together with the consumer's inbox row.
+/// change with its timeline entry (one statement) commits together with the consumer's inbox row.
 /// </summary>
 internal static class OrderMirror
 {
@@ -17,18 +17,26 @@ internal static class OrderMirror
         if (need is null || NeedLifecycle.Mirror(need.Status, need.OrderVersion, update.Progress, update.Version) is not { } to)
             return; // unknown, stale, repeated, or the branch already ended it
 
-        var parameters = new
+        await unit.ExecuteAsync(Statements[update.Progress], new
         {
-            update.NeedId, To = to, update.Version, update.TeamId, update.Reason, update.EscalationLevel,
+            update.NeedId, From = need.Status, To = to, update.Version, update.TeamId, update.Reason, update.EscalationLevel,
             update.ServiceHours, update.VolunteersCount, update.Summary, At = update.At.ToUniversalTime(), Now = DateTimeOffset.UtcNow,
-        };
-        await unit.ExecuteAsync(Sql(update.Progress), parameters, ct);
-        var reason = update.Progress == OrderProgress.Escalated ? $"escalated to level {update.EscalationLevel}" : update.Reason;
-        await NeedStore.RecordAsync(unit, update.NeedId, update.At, need.Status, to, update.Actor, reason, ct);
+            update.Actor,
+            TimelineReason = update.Progress == OrderProgress.Escalated ? $"escalated to level {update.EscalationLevel}" : update.Reason,
+        }, ct);
     }
 
+    // The change and its timeline entry in one statement: this runs for every order event of every need.
+    private static readonly Dictionary<OrderProgress, string> Statements = Enum.GetValues<OrderProgress>().ToDictionary(
+        progress => progress,
+        progress => $"""
+            with changed as ({Update(progress)} returning id)
+            insert into need_timeline (need_id, at, from_status, to_status, actor, reason)
+            select id, @At, @From, @To, @Actor, @TimelineReason from changed
+            """);
+
     // The team of a claim, start or completion is the holder, whatever events came before (or have yet to come).
-    private static string Sql(OrderProgress progress) => progress switch
+    private static string Update(OrderProgress progress) => progress switch
     {
         OrderProgress.Claimed => """
             update needs set status = @To, order_version = @Version, updated_at = @Now,
