@@ -84,18 +84,18 @@ internal static class OrdersApi
         if (ClaimEligibility.Refusal(team, order) is { } refusal)
             return Problems.Forbidden(refusal);
         if (!OrderLifecycle.Allows(order.Status, action))
-            return NotClaimable(order, teamId);
+            return NotClaimable(order.Status, order.TeamId, teamId);
         if (team!.IsFull)
             return CapacityReached(team);
 
-        switch (await store.ClaimAsync(needId, teamId, action, clock.GetUtcNow(), ct))
+        var claim = await store.ClaimAsync(needId, teamId, action, clock.GetUtcNow(), ct);
+        switch (claim.Outcome)
         {
             case ClaimOutcome.Claimed:
                 return TypedResults.Ok(new OrderChanged(needId, teamId, OrderStatus.Claimed));
             case ClaimOutcome.OrderTaken:
                 // Another request won the race between our read and our update; say who.
-                var now = await store.FindAsync(needId, ct);
-                return now is null ? Problems.NotFound("order", needId) : NotClaimable(now, teamId);
+                return claim.OrderStatus is { } status ? NotClaimable(status, claim.HolderId, teamId) : Problems.NotFound("order", needId);
             default:
                 var latest = await store.FindTeamAsync(teamId, ct);
                 return latest is { IsHatched: true } ? CapacityReached(latest) : Problems.Forbidden(ClaimEligibility.Refusal(latest, order) ?? "Your team may not take orders now.");
@@ -172,11 +172,11 @@ internal static class OrdersApi
             ? order.TeamId == teamId || order.TargetTeamId == teamId ? WrongState(order, action) : Problems.Forbidden("Your team no longer holds this order.")
             : Problems.NotFound("order", needId);
 
-    private static ProblemHttpResult NotClaimable(Order order, Guid teamId) => order switch
+    private static ProblemHttpResult NotClaimable(string status, Guid? holderId, Guid teamId) => holderId switch
     {
-        { TeamId: { } holder } when holder == teamId => Problems.Conflict("Order already yours", $"Your team already holds this order ({order.Status})."),
-        { TeamId: { } holder } => Problems.Conflict("Order already claimed", $"Team {holder} holds this order ({order.Status})."),
-        _ => Problems.Conflict("Order not open", $"The order is {order.Status}, not published."),
+        { } holder when holder == teamId => Problems.Conflict("Order already yours", $"Your team already holds this order ({status})."),
+        { } holder => Problems.Conflict("Order already claimed", $"Team {holder} holds this order ({status})."),
+        _ => Problems.Conflict("Order not open", $"The order is {status}, not published."),
     };
 
     private static ProblemHttpResult WrongState(Order order, OrderAction action) =>

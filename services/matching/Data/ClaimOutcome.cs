@@ -8,3 +8,6 @@ internal enum ClaimOutcome
     /// <summary>The team was full or no longer hatched when the update ran; nothing changed.</summary>
     TeamRefused,
 }
+
+/// <summary>What a claim came to; when the order was taken, its state as the claim found it (a null status: it is gone).</summary>
+internal readonly record struct ClaimResult(ClaimOutcome Outcome, string? OrderStatus = null, Guid? HolderId = null);

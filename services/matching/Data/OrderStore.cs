@@ -18,6 +18,8 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     /// <summary>What <c>claim_order</c> raises when the team is full or no longer hatched (the order is rolled back).</summary>
     private const string TeamRefusedState = "DX001";
 
+    private sealed record ClaimRow(long? ClaimedVersion, string? OrderStatus, Guid? HolderId);
+
     private const string OrderColumns = """
         o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category,
         o.skills, o.volunteers_needed, o.starts_at, o.ends_at, o.claim_deadline, o.urgency, o.target_team_id,
@@ -77,15 +79,15 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     /// Claim (or accept a directed order): the order, the team's capacity and the event change together or not
     /// at all, in one call of <c>claim_order</c> (migration 0005), so the order row is locked for one statement.
     /// </summary>
-    public async Task<ClaimOutcome> ClaimAsync(Guid needId, Guid teamId, OrderAction action, DateTimeOffset now, CancellationToken ct)
+    public async Task<ClaimResult> ClaimAsync(Guid needId, Guid teamId, OrderAction action, DateTimeOffset now, CancellationToken ct)
     {
         var claimed = OutboxMessage.For(new OrderClaimed(needId, teamId, now, Version: 0)); // claim_order sets the version
-        long? version;
+        ClaimRow row;
         try
         {
-            version = await database.QuerySingleAsync<long?>("""
-                select claim_order(@needId, @teamId, @From, @To, @DirectedOnly, @now,
-                                   @MessageId, @MessageType, @Body::jsonb, @CorrelationId)
+            row = await database.QuerySingleAsync<ClaimRow>("""
+                select * from claim_order(@needId, @teamId, @From, @To, @DirectedOnly, @now,
+                                          @MessageId, @MessageType, @Body::jsonb, @CorrelationId)
                 """, new
             {
                 needId, teamId, now, From = OrderLifecycle.From(action), To = OrderLifecycle.To(action),
@@ -95,12 +97,12 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         }
         catch (PostgresException e) when (e.SqlState == TeamRefusedState)
         {
-            return ClaimOutcome.TeamRefused;
+            return new ClaimResult(ClaimOutcome.TeamRefused);
         }
-        if (version is null)
-            return ClaimOutcome.OrderTaken;
+        if (row.ClaimedVersion is null)
+            return new ClaimResult(ClaimOutcome.OrderTaken, row.OrderStatus, row.HolderId);
         database.OutboxWritten();
-        return ClaimOutcome.Claimed;
+        return new ClaimResult(ClaimOutcome.Claimed);
     }
 
     /// <summary>The named team turns a directed order down: it stays published, open to every eligible team.</summary>

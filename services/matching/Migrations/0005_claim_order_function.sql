@@ -6,24 +6,25 @@
 -- service (racing claims for one order queue on that lock). Locks are taken order first, then team,
 -- as every other transition does.
 --
--- Returns the order's new version, or null when the order was no longer claimable by this team.
+-- Returns the order's new version; or, when the order was no longer claimable by this team, a null version and
+-- the order's state as found (both null when it is gone), so the service can say who took it without asking again.
 -- A team that is full or no longer hatched raises SQLSTATE 'DX001', which rolls the order back too.
 -- The event body comes from the service with its version still unknown; it is set here.
 create function claim_order(
     p_need_id uuid, p_team_id uuid, p_from text[], p_to text, p_directed_only boolean, p_now timestamptz,
-    p_message_id uuid, p_message_type text, p_body jsonb, p_correlation_id text)
-returns bigint language plpgsql as $$
-declare
-    v_version bigint;
+    p_message_id uuid, p_message_type text, p_body jsonb, p_correlation_id text,
+    out claimed_version bigint, out order_status text, out holder_id uuid)
+language plpgsql as $$
 begin
     update orders
     set status = p_to, team_id = p_team_id, version = version + 1, claimed_at = p_now,
         first_claimed_at = coalesce(first_claimed_at, p_now)
     where need_id = p_need_id and status = any(p_from)
       and (target_team_id = p_team_id or (target_team_id is null and not p_directed_only))
-    returning version into v_version;
-    if v_version is null then
-        return null;
+    returning version, status, team_id into claimed_version, order_status, holder_id;
+    if claimed_version is null then
+        select status, team_id into order_status, holder_id from orders where need_id = p_need_id;
+        return;
     end if;
 
     update teams set open_orders = open_orders + 1
@@ -33,7 +34,6 @@ begin
     end if;
 
     insert into outbox_messages (message_id, message_type, body, correlation_id)
-    values (p_message_id, p_message_type, jsonb_set(p_body, '{version}', to_jsonb(v_version)), p_correlation_id);
-    return v_version;
+    values (p_message_id, p_message_type, jsonb_set(p_body, '{version}', to_jsonb(claimed_version)), p_correlation_id);
 end
 $$;

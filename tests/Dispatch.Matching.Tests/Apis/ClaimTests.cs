@@ -26,6 +26,9 @@ public sealed class ClaimTests(MatchingService service)
         var body = await responses.Single(r => r.IsSuccessStatusCode).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("claimed", body.GetProperty("status").GetString());
         Assert.Equal(winner.TeamId, body.GetProperty("teamId").GetGuid());
+        // Whether a loser's read already saw the order taken or its claim found it so, it is told who won.
+        foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            Assert.Equal($"Team {winner.TeamId} holds this order (claimed).", (await lost.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(winner.TeamId, await street.QueryAsync<Guid>("select team_id from orders where need_id = @needId", new { needId }));
         Assert.Equal(1, await street.QueryAsync<int>("select sum(open_orders)::int from teams where team_id = any(@ids)", new { ids = teams.Select(t => t.TeamId).ToArray() }));
         Assert.Equal(1L, await street.QueryAsync<long>("select count(*) from outbox_messages where message_type = 'OrderClaimed' and body->>'needId' = @id", new { id = needId.ToString() }));
@@ -46,8 +49,8 @@ public sealed class ClaimTests(MatchingService service)
         await street.QueryAsync<int>("update teams set open_orders = capacity where team_id = @TeamId returning open_orders", new { team.TeamId });
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => street.QueryAsync<long?>("""
-            select claim_order(@needId, @TeamId, array['published'], 'claimed', false, now(),
-                               gen_random_uuid(), 'OrderClaimed', jsonb_build_object('needId', @needId), null)
+            select claimed_version from claim_order(@needId, @TeamId, array['published'], 'claimed', false, now(),
+                                                     gen_random_uuid(), 'OrderClaimed', jsonb_build_object('needId', @needId), null)
             """, new { needId, team.TeamId }));
 
         Assert.Equal("DX001", refused.SqlState);
