@@ -118,6 +118,11 @@ try
     var claimCpuMs = cpuPerOperation[^1].Ms.Sum();
     Console.WriteLine($"  claim race: {race.Check}");
 
+    await cpu.WaitUntilQuietAsync(busyMsPerSecond: 100, TimeSpan.FromSeconds(90));
+    var reads = await Measured("read (GET /api/orders/mine, 64 in flight)", 1, () => run.ReadLoopAsync(TimeSpan.FromSeconds(3)));
+    cpuPerOperation[^1] = (cpuPerOperation[^1].Phase, [.. cpuPerOperation[^1].Ms.Select(ms => ms / reads.Count)]);
+    Console.WriteLine($"  {reads.Count} reads over the claim's hops ({reads.PerSecond:F0}/s, {reads.Failures} failed)");
+
     var (_, hallIds) = await run.CreateDraftsAsync(HallRate * hallSeconds, workers: 16);
     var hall = await Measured($"publish at {HallRate}/s (until in the hall)", hallIds.Length, () => run.PublishToHallAsync(hallIds, HallRate));
     Console.WriteLine($"  {hallIds.Length} published at {HallRate}/s; {hall.Missing} never reached the hall");
@@ -142,6 +147,8 @@ try
     table.Row("claims won", $"{race.Won / race.Result.Elapsed.TotalSeconds:F0}/s ({race.Won} won, {race.Lost} lost, {race.Result.Failures} errors)", "", double.NaN, "");
     table.Row("claim p50", Ms(race.Result.P50), $"pgbench {Ms(pg.Latencies.P(0.5))}", race.Result.P50 / pg.Latencies.P(0.5), "");
     table.Row("claim p99", Ms(race.Result.P99), $"pgbench {Ms(pg.Latencies.P(0.99))}", race.Result.P99 / pg.Latencies.P(0.99), Target(race.Result.P99 < 50, "< 50 ms"));
+    table.Row("a read over the same hops instead, 64 in flight", $"{reads.PerSecond:F0}/s, p50 {Ms(reads.P50)}, p99 {Ms(reads.P99)}",
+        "claims / reads", race.Result.PerSecond / reads.PerSecond, reads.Failures == 0 ? "" : $"{reads.Failures} failed");
     table.Row("exactly one winner", Failed(race.Check) ? "NO" : "yes", "", double.NaN, race.Check);
     table.Row($"warm-up race over {warmUpOrders} (just after start)", $"{coldRace.Result.PerSecond:F0}/s, p50 {Ms(coldRace.Result.P50)}, p99 {Ms(coldRace.Result.P99)}", "", double.NaN, coldRace.Check);
     table.Section("gateway overhead: GET /api/orders/mine, one at a time, direct vs through the gateway");

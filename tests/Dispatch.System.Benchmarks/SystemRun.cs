@@ -75,6 +75,16 @@ internal sealed class SystemRun(DispatchSystem system)
         return (directLatencies, gatewayLatencies);
     }
 
+    /// <summary>
+    /// The claim race's hops without the claim: the teams reading their orders (<c>GET /api/orders/mine</c>, a page of
+    /// one: two small queries) through the gateway, 64 requests in flight, for <paramref name="duration"/>. What any
+    /// request of the race costs at least on this machine, and so the floor of its latency with 64 in flight.
+    /// </summary>
+    public Task<LoadResult> ReadLoopAsync(TimeSpan duration) =>
+        Load.ClosedLoopAsync(Teams, async i =>
+            (await Http.SendAsync(HttpMethod.Get, Gateway("/api/orders/mine?pageSize=1"), _teams[i % Teams].Token)).Status == HttpStatusCode.OK,
+            duration: duration);
+
     /// <summary>Drafts for the branch to publish (closed loop); their ids in creation order.</summary>
     public async Task<(LoadResult Result, Guid[] Ids)> CreateDraftsAsync(int count, int workers)
     {
