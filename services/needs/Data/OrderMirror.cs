@@ -36,6 +36,8 @@ internal static class OrderMirror
             """);
 
     // The team of a claim, start or completion is the holder, whatever events came before (or have yet to come).
+    // A release, decline, escalation or expiry leaves the order directed to no one (matching clears its target),
+    // so the need stops naming a team too.
     private static string Update(OrderProgress progress) => progress switch
     {
         OrderProgress.Claimed => """
@@ -45,7 +47,7 @@ internal static class OrderMirror
             """,
         OrderProgress.Released => """
             update needs set status = @To, order_version = @Version, updated_at = @Now,
-                claimed_by_team_id = null, claimed_at = null, started_at = null
+                claimed_by_team_id = null, claimed_at = null, started_at = null, target_team_id = null
             where id = @NeedId
             """,
         OrderProgress.Declined => """
@@ -64,11 +66,11 @@ internal static class OrderMirror
             where id = @NeedId
             """,
         OrderProgress.Expired => """
-            update needs set status = @To, order_version = @Version, updated_at = @Now
+            update needs set status = @To, order_version = @Version, updated_at = @Now, target_team_id = null
             where id = @NeedId
             """,
         OrderProgress.Escalated => """
-            update needs set order_version = @Version, updated_at = @Now,
+            update needs set order_version = @Version, updated_at = @Now, target_team_id = null,
                 escalation_level = greatest(escalation_level, @EscalationLevel)
             where id = @NeedId
             """,

@@ -140,5 +140,24 @@ public sealed class OrderMirroringTests(NeedsService service)
         await community.WaitForStatusAsync(id, "expired");
     }
 
+    [Fact]
+    public async Task A_directed_order_that_escalates_no_longer_names_the_team_on_the_need()
+    {
+        var community = new Community(service);
+        var body = JsonSerializerNode(Community.NeedBody());
+        body["targetTeamId"] = Guid.NewGuid().ToString();
+        var id = await community.DraftAsync(body);
+        using var branch = community.Branch();
+        await branch.PostAsync($"/api/needs/{id}/publish", null);
+        Assert.NotNull((await community.NeedAsync(id))["targetTeamId"]);
+
+        await community.PublishAsync(new OrderEscalated(id, 1, Now, 2));
+        await Eventually.TrueAsync(async () => (await community.NeedAsync(id))["escalationLevel"]!.GetValue<int>() == 1);
+
+        var need = await community.NeedAsync(id);
+        Assert.Null(need["targetTeamId"]); // matching opened the order to every eligible team
+        Assert.Equal("published", need["status"]!.GetValue<string>());
+    }
+
     private static JsonObject JsonSerializerNode(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value)!.AsObject();
 }
