@@ -68,6 +68,15 @@ try
         return result;
     }
 
+    // Waits until the processes are idle, and says how long that took (or that they never were).
+    async Task<string> QuietAsync()
+    {
+        var settled = await cpu.WaitUntilQuietAsync(busyMsPerSecond: 100, TimeSpan.FromSeconds(90));
+        return settled.Quiet
+            ? $"quiet {settled.Waited.TotalSeconds:F0} s later"
+            : $"NOT quiet after {settled.Waited.TotalSeconds:F0} s (measuring anyway: expect lower figures)";
+    }
+
     var run = new SystemRun(system);
     await run.SetUpStreetAsync();
     Console.WriteLine($"  street with {SystemRun.Teams} hatched teams ready; logs in {Path.GetDirectoryName(system.Processes[0].LogPath)}");
@@ -86,9 +95,8 @@ try
         await run.WaitForOrdersAsync(warmUpOrders);
         var race = await run.ClaimRaceAsync(warmUpIds);
         await run.WaitForClaimsMirroredAsync(warmUpOrders * round);
-        var settled = await cpu.WaitUntilQuietAsync(busyMsPerSecond: 100, TimeSpan.FromSeconds(90));
         Console.WriteLine($"  warm-up {round}: {warmUpOrders} published and raced for ({race.Result.PerSecond:F0} claims/s, p99 {Ms(race.Result.P99)}); " +
-                          (settled.Quiet ? $"quiet {settled.Waited.TotalSeconds:F0} s later" : $"NOT quiet after {settled.Waited.TotalSeconds:F0} s (measuring anyway: expect lower figures)"));
+                          await QuietAsync());
         return race;
     }
     var coldRace = await WarmUpRoundAsync(1);
@@ -104,9 +112,7 @@ try
     });
     var publishCpuMs = cpuPerOperation[^1].Ms.Sum();
     // The race starts from a quiet system too: work the publishing left behind (flushing, vacuuming) is not the claims'.
-    var quietAfterPublish = await cpu.WaitUntilQuietAsync(busyMsPerSecond: 100, TimeSpan.FromSeconds(90));
-    Console.WriteLine($"  {orders} published ({publish.PerSecond:F0}/s) and in the hall; " +
-                      (quietAfterPublish.Quiet ? $"quiet {quietAfterPublish.Waited.TotalSeconds:F0} s later" : $"NOT quiet after {quietAfterPublish.Waited.TotalSeconds:F0} s"));
+    Console.WriteLine($"  {orders} published ({publish.PerSecond:F0}/s) and in the hall; " + await QuietAsync());
 
     var race = await Measured("claim (per answered claim, until the needs service mirrored them)", 1, async () =>
     {
@@ -116,9 +122,8 @@ try
     });
     cpuPerOperation[^1] = (cpuPerOperation[^1].Phase, [.. cpuPerOperation[^1].Ms.Select(ms => ms / race.Result.Count)]);
     var claimCpuMs = cpuPerOperation[^1].Ms.Sum();
-    Console.WriteLine($"  claim race: {race.Check}");
+    Console.WriteLine($"  claim race: {race.Check}; " + await QuietAsync());
 
-    await cpu.WaitUntilQuietAsync(busyMsPerSecond: 100, TimeSpan.FromSeconds(90));
     var reads = await Measured("read (GET /api/orders/mine, 64 in flight)", 1, () => run.ReadLoopAsync(TimeSpan.FromSeconds(3)));
     cpuPerOperation[^1] = (cpuPerOperation[^1].Phase, [.. cpuPerOperation[^1].Ms.Select(ms => ms / reads.Count)]);
     Console.WriteLine($"  {reads.Count} reads over the claim's hops ({reads.PerSecond:F0}/s, {reads.Failures} failed)");
@@ -178,6 +183,7 @@ try
     {
         await File.AppendAllTextAsync(summaryFile, string.Join(' ',
             $"claims/s={race.Result.PerSecond:F0}", $"claim_p99_ms={race.Result.P99:F1}", $"claim_cpu_ms={claimCpuMs:F2}",
+            $"reads/s={reads.PerSecond:F0}", $"read_p99_ms={reads.P99:F1}",
             $"publish/s={publish.PerSecond:F0}", $"publish_cpu_ms={publishCpuMs:F2}", $"hall_p99_ms={hall.ToHall.P(0.99):F1}",
             $"gateway_adds_ms={overhead:F2}", $"peak_mb={memory.Max(m => m.PeakKb) / 1024}") + Environment.NewLine);
     }
