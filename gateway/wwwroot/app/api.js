@@ -66,6 +66,17 @@ export async function request(method, path, body, { anonymous = false, contentTy
 }
 
 export const get = path => request('GET', path);
+
+/** Every item of a list the API pages (at most 100 a page), fetched a page at a time: { items, total }. */
+export async function getAll(path) {
+  const separator = path.includes('?') ? '&' : '?';
+  const items = [];
+  for (let number = 1; ; number += 1) {
+    const page = await get(`${path}${separator}page=${number}&pageSize=100`);
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return { items, total: page.total };
+  }
+}
 export const post = (path, body = {}) => request('POST', path, body);
 export const put = (path, body) => request('PUT', path, body);
 

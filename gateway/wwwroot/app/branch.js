@@ -1,7 +1,7 @@
 // A party branch's pages: its needs list, writing and editing a need, publishing, the timeline, rating, CSV import.
-import { get, post, put, request } from './api.js';
+import { get, getAll, post, put, request } from './api.js';
 import { categories, needStatuses, urgencies, importOutcomes, fieldName, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason } from './ui.js';
+import { h, page, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason, pager } from './ui.js';
 
 export const pages = [
   [/^\/needs$/, showNeeds],
@@ -24,13 +24,8 @@ async function showNeeds() {
   async function load() {
     const query = status.value ? `&status=${status.value}` : '';
     const needs = await get(`/api/needs?page=${number}&pageSize=${size}${query}`);
-    const pages = Math.max(1, Math.ceil(needs.total / size));
-    const previous = h('button', { type: 'button', disabled: number <= 1 }, '上一页');
-    const next = h('button', { type: 'button', disabled: number >= pages }, '下一页');
-    previous.addEventListener('click', () => { number -= 1; act(previous, load); });
-    next.addEventListener('click', () => { number += 1; act(next, load); });
-    const pager = pages > 1 ? h('nav', { class: 'actions', 'aria-label': '翻页' }, previous, h('span', {}, `第 ${number} / ${pages} 页`), next) : null;
-    table.replaceChildren(pager ?? '', needs.items.length
+    const pages = pager(number, needs.total, size, n => { number = n; return load(); });
+    table.replaceChildren(pages ?? '', needs.items.length
       ? h('table', {},
         h('caption', {}, `共 ${needs.total} 条需求`),
         h('thead', {}, h('tr', {}, ['标题', '类别', '状态', '服务时间', '创建时间'].map(t => h('th', { scope: 'col' }, t)))),
@@ -114,7 +109,7 @@ async function showNeed(current, id) {
   const reload = () => showNeed(current, id);
   const actions = h('div', { class: 'actions stack' });
 
-  const teams = await get(`/api/teams?status=hatched&streetId=${current.streetId ?? ''}&pageSize=100`).catch(() => ({ items: [] }));
+  const teams = await getAll(`/api/teams?status=hatched&streetId=${current.streetId ?? ''}`).catch(() => ({ items: [] }));
   const teamName = teamId => teams.items.find(team => team.id === teamId)?.name ?? '指定队伍';
   // The timeline's reasons the system writes itself, said in Chinese; a person's own reason stays as written.
   const reasonText = reason => reason

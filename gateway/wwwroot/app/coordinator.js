@@ -1,7 +1,7 @@
 // The street coordinator's pages: the dashboard of figures, the incubation board, the matching meeting.
-import { get, post, session } from './api.js';
+import { get, getAll, post, session } from './api.js';
 import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason } from './ui.js';
+import { h, page, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason, pager } from './ui.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -32,6 +32,8 @@ async function showDashboard(current) {
   const content = h('div', {});
   page('数据看板', filters, content);
 
+  const unclaimedPageSize = 50;
+  let unclaimedPage = 1;
   async function load() {
     const scope = new URLSearchParams(street.query);
     if (community.value) scope.set('communityId', community.value);
@@ -41,15 +43,16 @@ async function showDashboard(current) {
     if (to.value) period.set('to', new Date(new Date(`${to.value}T00:00:00+08:00`).getTime() + 86400000).toISOString());
     const [rate, unclaimed] = await Promise.all([
       get(`/api/stats/match-rate?${period}`),
-      get(`/api/stats/unclaimed?pageSize=100&${scope}`),
+      get(`/api/stats/unclaimed?page=${unclaimedPage}&pageSize=${unclaimedPageSize}&${scope}`),
     ]);
-    content.replaceChildren(...dashboard(rate, unclaimed, period));
+    const pages = pager(unclaimedPage, unclaimed.total, unclaimedPageSize, n => { unclaimedPage = n; return load(); });
+    content.replaceChildren(...dashboard(rate, unclaimed, pages, period));
   }
-  filters.addEventListener('submit', event => { event.preventDefault(); act(apply, load); });
+  filters.addEventListener('submit', event => { event.preventDefault(); unclaimedPage = 1; act(apply, load); });
   await load();
 }
 
-function dashboard(rate, unclaimed, query) {
+function dashboard(rate, unclaimed, unclaimedPages, query) {
   const weeks = [...rate.byWeek].sort((a, b) => a.weekStart.localeCompare(b.weekStart)).slice(-12);
   return [
     h('section', { class: 'figures', 'aria-label': '总体指标' },
@@ -63,6 +66,7 @@ function dashboard(rate, unclaimed, query) {
       weekChart(weeks)),
     h('section', { 'aria-labelledby': 'unclaimed-title' },
       h('h2', { id: 'unclaimed-title' }, '未认领需求（等待最久的在前）'),
+      unclaimedPages,
       unclaimed.items.length ? h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, ['需求', '社区', '类别', '发布时间', '已等待', '升级'].map(t => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, unclaimed.items.map(item => h('tr', { 'data-need-id': item.needId },
@@ -128,7 +132,7 @@ async function showTeams(current) {
   page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。'), board);
 
   async function load() {
-    const teams = await get(`/api/teams?streetId=${street.id}&pageSize=100`);
+    const teams = await getAll(`/api/teams?streetId=${street.id}`);
     board.replaceChildren(...Object.entries(teamStatuses).map(([status, label]) => {
       const inColumn = teams.items.filter(t => t.status === status);
       return h('section', { class: 'column', 'aria-label': `${label}（${inColumn.length}）` },

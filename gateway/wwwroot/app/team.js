@@ -1,7 +1,7 @@
 // A team's pages: the dispatch hall (best first, live) and its own orders (start, complete).
 import { get, post, follow } from './api.js';
 import { categories, needStatuses, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, badge, empty, askReason } from './ui.js';
+import { h, page, notify, act, formatTime, field, badge, empty, askReason, pager } from './ui.js';
 
 export const pages = [
   [/^\/hall$/, showHall],
@@ -21,7 +21,10 @@ function showHall() {
     loading = (async () => {
       try {
         const hall = await get('/api/orders/hall?pageSize=100');
-        count.textContent = `共 ${hall.total} 个可接订单`;
+        // Best first: a team takes a few orders at a time, so the hundred that fit it best are the ones to show.
+        count.textContent = hall.total > hall.items.length
+          ? `共 ${hall.total} 个可接订单，显示匹配度最高的 ${hall.items.length} 个`
+          : `共 ${hall.total} 个可接订单`;
         list.replaceChildren(...(hall.items.length ? hall.items.map(hallCard) : [h('li', {}, empty('暂时没有本队可接的订单'))]));
       } catch (error) {
         notify(error.message, 'error');
@@ -80,10 +83,14 @@ function showHall() {
 
 async function showMine() {
   const list = h('ol', { class: 'cards', 'aria-label': '本队订单' });
-  page('我的订单', list);
+  const pages = h('div', {});
+  page('我的订单', pages, list);
 
+  const size = 50;
+  let number = 1;
   async function load() {
-    const mine = await get('/api/orders/mine?pageSize=100');
+    const mine = await get(`/api/orders/mine?page=${number}&pageSize=${size}`);
+    pages.replaceChildren(pager(number, mine.total, size, n => { number = n; return load(); }) ?? '');
     list.replaceChildren(...(mine.items.length ? mine.items.map(orderCard) : [h('li', {}, empty('本队还没有接过订单，去派单大厅看看吧'))]));
   }
 

@@ -80,6 +80,17 @@ export const field = (label, control, hint) => {
 export const select = (name, options, value, attributes = {}) =>
   h('select', { name, ...attributes }, Object.entries(options).map(([key, label]) => h('option', { value: key, selected: key === value }, label)));
 
+/** Previous / next for page <number> of a list of <total> in pages of <size>; go(n) shows page n. Null when one page holds all. */
+export function pager(number, total, size, go) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (pages <= 1) return null;
+  const previous = h('button', { type: 'button', disabled: number <= 1 }, '上一页');
+  const next = h('button', { type: 'button', disabled: number >= pages }, '下一页');
+  previous.addEventListener('click', () => act(previous, () => go(number - 1)));
+  next.addEventListener('click', () => act(next, () => go(number + 1)));
+  return h('nav', { class: 'actions', 'aria-label': '翻页' }, previous, h('span', {}, `第 ${number} / ${pages} 页`), next);
+}
+
 export const badge = (text, kind = '') => h('span', { class: `badge ${kind}` }, text);
 
 export const empty = text => h('p', { class: 'empty' }, text);

@@ -1,0 +1,71 @@
+using Dispatch.Testing;
+using Microsoft.Playwright;
+using static Dispatch.Browser.Tests.UiSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dispatch.Browser.Tests;
+
+/// <summary>Lists longer than the API's page of at most 100: nothing may silently fall off the end.</summary>
+[Collection(nameof(BrowserCollection))]
+public sealed class LongListsTests(BrowserSystem system)
+{
+    [Fact]
+    public async Task The_incubation_board_shows_every_team_of_a_street_with_more_than_a_hundred()
+    {
+        using var coordinator = await system.ClientAsync("coordinator");
+        var existing = (await coordinator.GetAsync($"/api/teams?streetId={system.StreetId}&pageSize=1")).Body!["total"]!.GetValue<int>();
+        var names = Enumerable.Range(1, Math.Max(1, 101 - existing)).Select(i => $"光州第{i:000}志愿服务队").ToList();
+        foreach (var name in names)
+        {
+            await coordinator.PostExpectingAsync("/api/teams", new
+            {
+                name, kind = "volunteer_team", communityId = system.GuangzhouId, categories = new[] { "traffic_civility" },
+                skills = new[] { "交通劝导" }, capacity = 1, membersCount = 5, leaderName = "赵队长", leaderPhone = "13800000003",
+            });
+        }
+
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, "coordinator");
+        await page.GetByRole(AriaRole.Link, new() { Name = "孵化看板" }).ClickAsync();
+        await ExpectHeadingAsync(page, "孵化看板");
+
+        await Expect(page.Locator("li.card.team")).ToHaveCountAsync(existing + names.Count);
+        var incubating = page.Locator("section.column").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "孵化中" }) });
+        await Expect(incubating).ToContainTextAsync(names[0]);
+        await Expect(incubating).ToContainTextAsync(names[^1]);
+    }
+
+    [Fact]
+    public async Task A_branch_pages_through_a_needs_list_longer_than_a_page()
+    {
+        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
+        var community = BrowserSystem.Id(await admin.PostExpectingAsync($"/api/places/streets/{system.StreetId}/communities",
+            new { name = "龙泉社区", branchName = "龙泉社区党支部" }));
+        await admin.PostExpectingAsync("/api/accounts", new { username = "longquan-branch", password = BrowserSystem.Password, role = "branch", communityId = community });
+        using var branch = await system.ClientAsync("longquan-branch");
+        var startsAt = DateTime.UtcNow.AddDays(4);
+        for (var i = 1; i <= 51; i++)
+        {
+            await branch.PostExpectingAsync("/api/needs", new
+            {
+                title = $"楼道清扫第{i}次", description = "清扫楼道杂物", category = "elderly_care", volunteersNeeded = 2, skills = Array.Empty<string>(),
+                startsAt, endsAt = startsAt.AddHours(2), beneficiaries = 1,
+            });
+        }
+
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, "longquan-branch");
+        await ExpectHeadingAsync(page, "需求清单");
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "翻页" });
+
+        await Expect(page.Locator("caption")).ToHaveTextAsync("共 51 条需求");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(50);
+        await Expect(pager).ToContainTextAsync("第 1 / 2 页");
+        await pager.GetByRole(AriaRole.Button, new() { Name = "下一页" }).ClickAsync();
+        await Expect(pager).ToContainTextAsync("第 2 / 2 页");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(pager.GetByRole(AriaRole.Button, new() { Name = "下一页" })).ToBeDisabledAsync();
+        await pager.GetByRole(AriaRole.Button, new() { Name = "上一页" }).ClickAsync();
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(50);
+    }
+}
