@@ -66,6 +66,8 @@ export async function request(method, path, body, { anonymous = false, contentTy
 }
 
 export const get = path => request('GET', path);
+export const post = (path, body = {}) => request('POST', path, body);
+export const put = (path, body) => request('PUT', path, body);
 
 /** Every item of a list the API pages (at most 100 a page), fetched a page at a time: { items, total }. */
 export async function getAll(path) {
@@ -77,8 +79,6 @@ export async function getAll(path) {
     if (page.items.length === 0 || items.length >= page.total) return { items, total: page.total };
   }
 }
-export const post = (path, body = {}) => request('POST', path, body);
-export const put = (path, body) => request('PUT', path, body);
 
 /**
  * Follows a server-sent event stream with the bearer token in a header (fetch, not EventSource, so the
