@@ -68,4 +68,34 @@ public sealed class CoordinatorPagesTests(BrowserSystem system)
         await ExpectNoticeAsync(teamPage, "接单成功");
         await Expect(card).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_page_that_loads_late_does_not_replace_the_page_the_coordinator_moved_on_to()
+    {
+        var page = await system.NewPageAsync();
+        // The dashboard's first request is held back until the incubation board is on screen.
+        var release = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+        await page.RouteAsync("**/api/places", async route =>
+        {
+            held.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await SignInAsync(page, "coordinator");
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "孵化看板" }).ClickAsync();
+        await ExpectHeadingAsync(page, "孵化看板");
+        await Expect(page.Locator("li.card.team").First).ToBeVisibleAsync();
+        // The dashboard gets its answer and goes on (its figures are asked for after it has drawn its page), but
+        // the board stays.
+        await page.RunAndWaitForResponseAsync(() =>
+        {
+            release.SetResult();
+            return Task.CompletedTask;
+        }, response => response.Url.Contains("/api/stats/unclaimed", StringComparison.Ordinal));
+        await ExpectHeadingAsync(page, "孵化看板");
+        await Expect(page.Locator("li.card.team").First).ToBeVisibleAsync();
+    }
 }

@@ -15,6 +15,10 @@ const areas = {
 };
 
 let leave = () => {};
+// Navigations in order, and the newest whose page has finished loading: a page still loading when the person moves
+// on must neither stay on screen nor keep running (its live stream, say).
+let navigations = 0;
+let shown = 0;
 
 function showSignIn() {
   leave();
@@ -54,6 +58,7 @@ function showShell(current) {
 async function route() {
   leave();
   leave = () => {};
+  const navigation = ++navigations;
   const current = session.get();
   if (!current) return showSignIn();
   const area = areas[current.role];
@@ -70,9 +75,16 @@ async function route() {
     const match = path.match(pattern);
     if (match) {
       try {
-        leave = (await show(current, ...match.slice(1))) ?? (() => {});
+        const stop = (await show(current, ...match.slice(1))) ?? (() => {});
+        if (navigation === navigations) {
+          leave = stop;
+          shown = navigation;
+        } else {
+          stop();
+          if (shown > navigation) route(); // the newer page finished first and this one covered it: show it again
+        }
       } catch (error) {
-        page('出错了', h('p', { class: 'error' }, error.message));
+        if (navigation === navigations) page('出错了', h('p', { class: 'error' }, error.message));
       }
       return;
     }
