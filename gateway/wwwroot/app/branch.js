@@ -1,7 +1,7 @@
 // A party branch's pages: its needs list, writing and editing a need, publishing, the timeline, rating, CSV import.
 import { get, getAll, post, put, request } from './api.js';
 import { categories, needStatuses, urgencies, importOutcomes, fieldName, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason, pager } from './ui.js';
+import { h, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason, pager } from './ui.js';
 
 export const pages = [
   [/^\/needs$/, showNeeds],
@@ -11,11 +11,11 @@ export const pages = [
   [/^\/import$/, showImport],
 ];
 
-async function showNeeds() {
+async function showNeeds(current) {
   const status = select('status', { '': '全部状态', ...needStatuses }, '', { id: 'status-filter' });
   const table = h('div', { class: 'table-wrap' });
   const publishAll = h('button', { type: 'button' }, '发布全部草稿');
-  page('需求清单',
+  current.page('需求清单',
     h('div', { class: 'toolbar' }, field('按状态筛选', status), h('a', { class: 'button primary', href: '#/needs/new' }, '新建需求'), publishAll),
     table);
 
@@ -86,7 +86,7 @@ function needForm(need) {
 async function showEditor(current, id) {
   const need = id ? await get(`/api/needs/${id}`) : null;
   if (need && need.status !== 'draft') {
-    page('编辑需求', h('p', {}, '只有草稿可以修改。'), h('a', { href: `#/needs/${id}` }, '返回需求详情'));
+    current.page('编辑需求', h('p', {}, '只有草稿可以修改。'), h('a', { href: `#/needs/${id}` }, '返回需求详情'));
     return;
   }
   const { fields, body } = needForm(need);
@@ -100,7 +100,7 @@ async function showEditor(current, id) {
       location.hash = `#/needs/${saved.id ?? id}`;
     });
   });
-  page(id ? '编辑需求' : '新建需求', form);
+  current.page(id ? '编辑需求' : '新建需求', form);
 }
 
 async function showNeed(current, id) {
@@ -145,7 +145,7 @@ async function showNeed(current, id) {
     actions.append(cancel);
   }
 
-  page(need.title,
+  current.page(need.title,
     h('p', { class: 'meta' }, badge(needStatuses[need.status] ?? need.status, need.status), ' ', badge(categories[need.category] ?? need.category),
       need.urgency === 'urgent' ? [' ', badge('紧急', 'warn')] : null),
     h('dl', { class: 'card details' },
@@ -186,7 +186,7 @@ function ratingForm(id, reload) {
   return form;
 }
 
-function showImport() {
+function showImport(current) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, '导入');
   const report = h('div', { class: 'report', 'aria-live': 'polite' });
@@ -215,5 +215,5 @@ function showImport() {
         result.created ? h('p', {}, h('a', { href: '#/needs' }, '去需求清单发布新导入的草稿')) : null);
     });
   });
-  page('导入需求清单', form, report);
+  current.page('导入需求清单', form, report);
 }

@@ -1,7 +1,7 @@
 // The street coordinator's pages: the dashboard of figures, the incubation board, the matching meeting.
 import { get, getAll, post, session } from './api.js';
 import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason, pager } from './ui.js';
+import { h, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason, pager } from './ui.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -30,7 +30,7 @@ async function showDashboard(current) {
   const apply = h('button', { type: 'submit' }, '查看');
   const filters = h('form', { class: 'toolbar', 'aria-label': '统计范围' }, field('社区', community), field('发布日期从', from), field('到', to), apply);
   const content = h('div', {});
-  page('数据看板', filters, content);
+  current.page('数据看板', filters, content);
 
   const unclaimedPageSize = 50;
   let unclaimedPage = 1;
@@ -129,7 +129,7 @@ const steps = {
 async function showTeams(current) {
   const street = await streetOf(current);
   const board = h('div', { class: 'board' });
-  page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。'), board);
+  current.page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。'), board);
 
   async function load() {
     const teams = await getAll(`/api/teams?streetId=${street.id}`);
@@ -165,7 +165,7 @@ async function showMeeting(current) {
   const street = await streetOf(current);
   const plan = h('div', { class: 'plan', 'aria-live': 'polite' });
   const create = h('button', { type: 'button', class: 'primary' }, '生成对接方案');
-  page('项目供需对接会',
+  current.page('项目供需对接会',
     h('p', {}, '系统把本街道待认领的需求与有余力的已孵化队伍整体匹配（尽量多配上，再求总匹配度最高）。审阅方案后确认，每个需求将定向派给方案中的队伍，由队伍接受或婉拒。'),
     h('div', { class: 'actions' }, create), plan);
 

@@ -15,13 +15,15 @@ const areas = {
 };
 
 let leave = () => {};
-// Navigations in order, and the newest whose page has finished loading: a page still loading when the person moves
-// on must neither stay on screen nor keep running (its live stream, say).
+// Navigations in order. A page still loading when the person moves on must neither draw itself over the newer page
+// nor keep running (its live stream, say): each page draws through its own navigation's `current.page`.
 let navigations = 0;
-let shown = 0;
+const drawFor = navigation => (title, ...content) =>
+  navigation === navigations ? page(title, ...content) : document.createElement('main');
 
 function showSignIn() {
   leave();
+  navigations += 1; // whatever was loading stays off the sign-in page
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
   const username = h('input', { name: 'username', autocomplete: 'username', required: true });
@@ -75,14 +77,9 @@ async function route() {
     const match = path.match(pattern);
     if (match) {
       try {
-        const stop = (await show(current, ...match.slice(1))) ?? (() => {});
-        if (navigation === navigations) {
-          leave = stop;
-          shown = navigation;
-        } else {
-          stop();
-          if (shown > navigation) route(); // the newer page finished first and this one covered it: show it again
-        }
+        const stop = (await show({ ...current, page: drawFor(navigation) }, ...match.slice(1))) ?? (() => {});
+        if (navigation === navigations) leave = stop;
+        else stop();
       } catch (error) {
         if (navigation === navigations) page('出错了', h('p', { class: 'error' }, error.message));
       }

@@ -1,18 +1,18 @@
 // A team's pages: the dispatch hall (best first, live) and its own orders (start, complete).
 import { get, post, follow } from './api.js';
 import { categories, needStatuses, escalationLevels } from './labels.js';
-import { h, page, notify, act, formatTime, field, badge, empty, askReason, pager } from './ui.js';
+import { h, notify, act, formatTime, field, badge, empty, askReason, pager } from './ui.js';
 
 export const pages = [
   [/^\/hall$/, showHall],
   [/^\/mine$/, showMine],
 ];
 
-function showHall() {
+function showHall(current) {
   const list = h('ol', { class: 'cards', 'aria-label': '可接订单，按匹配度从高到低' });
   const live = h('p', { class: 'live', 'aria-live': 'off' }, '正在连接实时更新…');
   const count = h('p', { class: 'count' });
-  page('派单大厅', h('p', {}, '下列订单按与本队的匹配度从高到低排列，订单被发布或被接走时会自动更新。'), live, count, list);
+  current.page('派单大厅', h('p', {}, '下列订单按与本队的匹配度从高到低排列，订单被发布或被接走时会自动更新。'), live, count, list);
 
   let loading = null;
   let again = false;
@@ -81,10 +81,10 @@ function showHall() {
   return () => { stop(); clearTimeout(timer); };
 }
 
-async function showMine() {
+async function showMine(current) {
   const list = h('ol', { class: 'cards', 'aria-label': '本队订单' });
   const pages = h('div', {});
-  page('我的订单', pages, list);
+  current.page('我的订单', pages, list);
 
   const size = 50;
   let number = 1;
