@@ -157,10 +157,43 @@ public sealed class DispatchSystem : IAsyncLifetime
 
     private static string ReplicaName(string name, int replica) => replica == 1 ? name : $"{name}-{replica}";
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range: a port the kernel handed out (bind to 0) could be taken by any
+    /// outgoing connection — the test projects running alongside open hundreds — before the service binds it, and a
+    /// fresh-clone run failed on exactly that ("address already in use"). Random, so systems started at the same
+    /// time rarely pick alike; checked free by binding it.
+    /// </summary>
     private static int FreePort()
     {
+        var ephemeralStart = EphemeralRangeStart();
+        if (ephemeralStart > 4096)
+        {
+            var low = Math.Max(1024, ephemeralStart - 12_000);
+            for (var attempt = 0; attempt < 100; attempt++)
+            {
+                var port = Random.Shared.Next(low, ephemeralStart);
+                try
+                {
+                    using var candidate = new TcpListener(IPAddress.Loopback, port);
+                    candidate.Start();
+                    return port;
+                }
+                catch (SocketException)
+                {
+                    // taken: try another
+                }
+            }
+        }
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static int EphemeralRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var start)
+            ? start
+            : 0;
     }
 }
