@@ -13,7 +13,7 @@ namespace Dispatch.Reliability.Tests;
 /// <summary>
 /// A private PostgreSQL and RabbitMQ that only the fault tests use, so that stopping and restarting
 /// them never disturbs the other test projects on the servers ./test.sh shares. They run under
-/// <c>.data/test/faults</c> on their own fixed ports (57400 and up), driven by fault-servers.sh, which
+/// <c>.data/test/faults</c> on their own fixed ports (19400 and up), driven by fault-servers.sh, which
 /// stops them when this process ends (and infra.sh stops a leftover of a killed run at the next start).
 /// </summary>
 public sealed class FaultServers : IAsyncLifetime
@@ -172,16 +172,20 @@ public sealed class FaultServers : IAsyncLifetime
             _stderr.Dispose();
     }
 
-    /// <summary>PostgreSQL, AMQP, management, Erlang distribution and epmd ports, all free: 574x0 + k.</summary>
+    /// <summary>
+    /// PostgreSQL, AMQP, management, Erlang distribution and epmd ports, all free: 194x0 + k. Below the kernel's ephemeral
+    /// range (32768 and up) and the test systems' own ports (the 12,000 below it), so nothing else takes one while its server
+    /// is stopped for a fault.
+    /// </summary>
     private static int[] FreePorts()
     {
         for (var k = 0; k < 10; k++)
         {
-            int[] ports = [57400 + k, 57410 + k, 57420 + k, 57430 + k, 57440 + k];
+            int[] ports = [19400 + k, 19410 + k, 19420 + k, 19430 + k, 19440 + k];
             if (ports.All(IsFree))
                 return ports;
         }
-        throw new InvalidOperationException("No free ports for the fault tests' servers in 57400-57449.");
+        throw new InvalidOperationException("No free ports for the fault tests' servers in 19400-19449.");
     }
 
     private static bool IsFree(int port)
