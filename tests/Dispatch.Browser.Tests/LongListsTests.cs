@@ -12,8 +12,7 @@ public sealed class LongListsTests(BrowserSystem system)
     [Fact]
     public async Task The_incubation_board_shows_every_team_of_a_street_with_more_than_a_hundred()
     {
-        // A street of its own with its own coordinator: registering 101 teams stays within one account's request
-        // limit, and the other tests' street keeps its few teams.
+        // A street of its own with its own coordinator, so the other tests' street keeps its few teams.
         using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
         var district = BrowserSystem.Id(await admin.PostExpectingAsync("/api/places/districts", new { name = "平度市" }));
         var street = BrowserSystem.Id(await admin.PostExpectingAsync($"/api/places/districts/{district}/streets", new { name = "东阁街道" }));

@@ -193,10 +193,13 @@ internal sealed class NeedStore(Database database)
             "select at, from_status, to_status, actor, reason from need_timeline where need_id = @id order by id",
             new { id }, ct);
 
+    /// <summary>The timeline's insert up to its values; the order mirror adds its own <c>select</c> (one statement with its update).</summary>
+    public const string TimelineInsert = "insert into need_timeline (need_id, at, from_status, to_status, actor, reason)";
+
     /// <summary>Appends a transition to the need's timeline, inside the transaction that made it.</summary>
     public static Task RecordAsync(UnitOfWork unit, Guid needId, DateTimeOffset at, string? from, string to, string actor, string? reason, CancellationToken ct) =>
-        unit.ExecuteAsync("""
-            insert into need_timeline (need_id, at, from_status, to_status, actor, reason)
+        unit.ExecuteAsync($"""
+            {TimelineInsert}
             values (@needId, @at, @from, @to, @actor, @reason)
             """, new { needId, at = at.ToUniversalTime(), from, to, actor, reason }, ct);
 

@@ -31,7 +31,7 @@ internal static class OrderMirror
         progress => progress,
         progress => $"""
             with changed as ({Update(progress)} returning id)
-            insert into need_timeline (need_id, at, from_status, to_status, actor, reason)
+            {NeedStore.TimelineInsert}
             select id, @At, @From, @To, @Actor, @TimelineReason from changed
             """);
 
