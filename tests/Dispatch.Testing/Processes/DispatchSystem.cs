@@ -94,11 +94,14 @@ public sealed class DispatchSystem : IAsyncLifetime
                 var port = FreePort();
                 ports[name].Add(port);
                 var environment = new Dictionary<string, string>(common) { [$"ConnectionStrings__{connection}"] = _databases[name] };
-                _processes.Add(ServiceProcess.Start(ReplicaName(name, replica), Build.Output(project), port, environment, logs));
+                var process = ServiceProcess.Start(ReplicaName(name, replica), Build.Output(project), port, environment, logs);
+                _processes.Add(process);
+                // Replicas after the first wait until it is ready: it creates the database and declares the broker
+                // topology. Two replicas declaring the same exchanges at once on a fresh virtual host once got
+                // RabbitMQ's INTERNAL_ERROR, and the second replica's bus never started.
+                if (replica == 1 && _options.Replicas > 1)
+                    await WaitReadyAsync(process);
             }
-            // Replicas after the first wait for the first one's migrations (it creates the database).
-            if (_options.Replicas > 1)
-                await WaitReadyAsync(_processes.First(p => p.Name == name));
         }
 
         _databases["identity"] = TestInfrastructure.NewDatabase("e2e_identity", servers);
