@@ -12,7 +12,7 @@ public static partial class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
     {
-        var accounts = endpoints.MapGroup("/api/accounts");
+        var accounts = endpoints.MapGroup("/api/accounts").RequireAuthorization(Policies.CoordinatorOrAdmin);
         accounts.MapPost("/", CreateAsync);
         accounts.MapGet("/", ListAsync);
         return endpoints;
@@ -25,8 +25,6 @@ public static partial class AccountsApi
         CreateAccountRequest request, Caller caller, AccountStore store, Passwords passwords, TeamRegistryClient registry,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!caller.IsAdmin && !caller.IsCoordinator)
-            return Problems.Forbidden("Only an admin creates accounts (a coordinator: team accounts for its street's teams).");
         if (Validate(request) is { } invalid)
             return invalid;
         if (caller.IsCoordinator && request.Role != Roles.Team)
@@ -67,8 +65,6 @@ public static partial class AccountsApi
     internal static async Task<Results<Ok<ItemsPage<AccountResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         Caller caller, AccountStore store, string? role, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (!caller.IsAdmin && !caller.IsCoordinator)
-            return Problems.Forbidden("Only an admin lists accounts (a coordinator: its street's team accounts).");
         var errors = new ValidationErrors()
             .Require(role is null || Roles.All.Contains(role), "role", $"role must be one of {string.Join(", ", Roles.All)}.");
         if (Paging.Check(errors, page, pageSize).Any)

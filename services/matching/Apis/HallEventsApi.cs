@@ -17,15 +17,15 @@ internal static class HallEventsApi
 
     public static IEndpointRouteBuilder MapHallEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/orders/hall/events", StreamAsync);
+        app.MapGet("/api/orders/hall/events", StreamAsync).RequireAuthorization(Policies.Team);
         return app;
     }
 
     private static async Task<IResult> StreamAsync(
         HttpContext context, Caller caller, OrderChangeFeed feed, IHostApplicationLifetime lifetime)
     {
-        if (caller.TeamId is null || !caller.IsTeam)
-            return Problems.Forbidden("Only a team account follows the dispatch hall.");
+        if (caller.TeamId is null)
+            return Problems.Forbidden("This team account is not bound to a team.");
 
         using var subscription = feed.Subscribe();
         // Ends with the client or when this replica stops, so a rolling update is not held up by open streams.

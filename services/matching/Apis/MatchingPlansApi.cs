@@ -14,7 +14,7 @@ internal static class MatchingPlansApi
 {
     public static IEndpointRouteBuilder MapMatchingPlansApi(this IEndpointRouteBuilder app)
     {
-        var plans = app.MapGroup("/api/matching-plans");
+        var plans = app.MapGroup("/api/matching-plans").RequireAuthorization(Policies.CoordinatorOrAdmin);
         plans.MapPost("/", Create);
         plans.MapGet("/{id:guid}", Get);
         plans.MapPost("/{id:guid}/confirm", Confirm);
@@ -27,7 +27,7 @@ internal static class MatchingPlansApi
         if (caller.IsAdmin && body?.StreetId is null)
             return ValidationErrors.For("streetId", "streetId is required.");
         if (StreetOf(caller, body?.StreetId) is not { } streetId)
-            return Refused(caller);
+            return Problems.Forbidden("A coordinator plans the matching meeting of its own street only.");
 
         var needs = await store.OpenNeedsAsync(streetId, ct);
         var teams = await store.TeamsAsync(streetId, ct);
@@ -62,13 +62,8 @@ internal static class MatchingPlansApi
     /// <summary>The street the caller may plan for: a coordinator its own, an admin the one it names; null when neither.</summary>
     private static Guid? StreetOf(Caller caller, Guid? requested) =>
         caller.IsAdmin ? requested
-        : caller.IsCoordinator && caller.StreetId is { } own && (requested is null || requested == own) ? own
+        : caller.StreetId is { } own && (requested is null || requested == own) ? own
         : null;
-
-    private static ProblemHttpResult Refused(Caller caller) =>
-        caller.IsCoordinator
-            ? Problems.Forbidden("A coordinator plans the matching meeting of its own street only.")
-            : Problems.Forbidden("Only coordinators and admins hold the matching meeting.");
 
     private static Dictionary<Guid, string> Reasons(MeetingPlan plan, IReadOnlyList<Order> needs, IReadOnlyList<Team> teams)
     {

@@ -11,7 +11,7 @@ internal static class OrdersApi
 {
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var orders = app.MapGroup("/api/orders");
+        var orders = app.MapGroup("/api/orders").RequireAuthorization(Policies.Team);
         orders.MapGet("/hall", GetHall);
         orders.MapGet("/mine", GetMine);
         orders.MapPost("/{needId:guid}/claim", Claim);
@@ -26,8 +26,8 @@ internal static class OrdersApi
     private static async Task<Results<Ok<ItemsPage<HallItem>>, ValidationProblem, ProblemHttpResult>> GetHall(
         Caller caller, OrderStore store, int? page, int? pageSize, CancellationToken ct)
     {
-        if (caller.TeamId is not { } teamId || !caller.IsTeam)
-            return NotATeam();
+        if (caller.TeamId is not { } teamId)
+            return NotBoundToATeam();
         if (Paging.Validate(page, pageSize) is { } invalid)
             return invalid;
         var (pageNumber, size) = Paging.Of(page, pageSize);
@@ -48,8 +48,8 @@ internal static class OrdersApi
     private static async Task<Results<Ok<ItemsPage<TeamOrder>>, ValidationProblem, ProblemHttpResult>> GetMine(
         Caller caller, OrderStore store, string? status, int? page, int? pageSize, CancellationToken ct)
     {
-        if (caller.TeamId is not { } teamId || !caller.IsTeam)
-            return NotATeam();
+        if (caller.TeamId is not { } teamId)
+            return NotBoundToATeam();
         if (status is not null && !OrderStatus.All.Contains(status))
             return ValidationErrors.For("status", $"status must be one of {string.Join(", ", OrderStatus.All)}.");
         if (Paging.Validate(page, pageSize) is { } invalid)
@@ -74,8 +74,8 @@ internal static class OrdersApi
     private static async Task<Results<Ok<OrderChanged>, ProblemHttpResult>> TakeAsync(
         Guid needId, Caller caller, OrderAction action, OrderStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (caller.TeamId is not { } teamId || !caller.IsTeam)
-            return NotATeam();
+        if (caller.TeamId is not { } teamId)
+            return NotBoundToATeam();
         var (order, team) = await store.FindWithTeamAsync(needId, teamId, ct);
         if (order is null)
             return Problems.NotFound("order", needId);
@@ -107,8 +107,8 @@ internal static class OrdersApi
     {
         if (body?.Reason is { Length: > 500 })
             return ValidationErrors.For("reason", "reason must be at most 500 characters.");
-        if (caller.TeamId is not { } teamId || !caller.IsTeam)
-            return NotATeam();
+        if (caller.TeamId is not { } teamId)
+            return NotBoundToATeam();
         var order = await store.FindAsync(needId, ct);
         if (order is null)
             return Problems.NotFound("order", needId);
@@ -153,8 +153,8 @@ internal static class OrdersApi
     private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> AsHolderAsync(
         Guid needId, Caller caller, OrderAction action, OrderStore store, Func<Guid, Task<bool>> transition, CancellationToken ct)
     {
-        if (caller.TeamId is not { } teamId || !caller.IsTeam)
-            return NotATeam();
+        if (caller.TeamId is not { } teamId)
+            return NotBoundToATeam();
         var order = await store.FindAsync(needId, ct);
         if (order is null)
             return Problems.NotFound("order", needId);
@@ -189,6 +189,6 @@ internal static class OrdersApi
     private static ProblemHttpResult NotTheNamedTeam() =>
         Problems.Forbidden("Only the team this order is directed to may accept or decline it.");
 
-    private static ProblemHttpResult NotATeam() =>
-        Problems.Forbidden("Only a team account works with orders.");
+    private static ProblemHttpResult NotBoundToATeam() =>
+        Problems.Forbidden("This team account is not bound to a team.");
 }

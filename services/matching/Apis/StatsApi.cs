@@ -13,9 +13,10 @@ internal static class StatsApi
 {
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/stats/match-rate", GetMatchRate);
-        app.MapGet("/api/stats/match-rate.csv", GetMatchRateCsv);
-        app.MapGet("/api/stats/unclaimed", GetUnclaimed);
+        var stats = app.MapGroup("/api/stats").RequireAuthorization(Policies.BranchCoordinatorOrAdmin);
+        stats.MapGet("/match-rate", GetMatchRate);
+        stats.MapGet("/match-rate.csv", GetMatchRateCsv);
+        stats.MapGet("/unclaimed", GetUnclaimed);
         return app;
     }
 
@@ -105,6 +106,6 @@ internal static class StatsApi
             return streetId is { } other && other != branchStreet || communityId is { } otherCommunity && otherCommunity != community
                 ? new Scope(default, null, Problems.Forbidden("A branch sees the figures of its own community only."))
                 : new Scope(branchStreet, community);
-        return new Scope(default, null, Problems.Forbidden("Only coordinators, branches and admins see the match rate."));
+        return new Scope(default, null, Problems.Forbidden("This account is not bound to a street or a community."));
     }
 }

@@ -13,22 +13,24 @@ internal static class NeedsApi
     public static IEndpointRouteBuilder MapNeedsApi(this IEndpointRouteBuilder app)
     {
         var needs = app.MapGroup("/api/needs");
-        needs.MapPost("/", Create);
-        needs.MapGet("/", List);
+        needs.MapGet("/", List).RequireAuthorization(Policies.BranchCoordinatorOrAdmin);
         needs.MapGet("/{id:guid}", Get);
         needs.MapGet("/{id:guid}/timeline", GetTimeline);
-        needs.MapPut("/{id:guid}", Edit);
-        needs.MapPost("/{id:guid}/publish", Publish);
-        needs.MapPost("/{id:guid}/cancel", Cancel);
-        needs.MapPost("/{id:guid}/rating", Rate);
+
+        var ownNeeds = needs.MapGroup("").RequireAuthorization(Policies.Branch);
+        ownNeeds.MapPost("/", Create);
+        ownNeeds.MapPut("/{id:guid}", Edit);
+        ownNeeds.MapPost("/{id:guid}/publish", Publish);
+        ownNeeds.MapPost("/{id:guid}/cancel", Cancel);
+        ownNeeds.MapPost("/{id:guid}/rating", Rate);
         return app;
     }
 
     private static async Task<Results<Created<NeedView>, ValidationProblem, ProblemHttpResult>> Create(
         NeedRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsBranch || caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
-            return NotABranch();
+        if (caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
+            return NotBoundToACommunity();
         var errors = new ValidationErrors();
         if ((body ?? Empty).Validate(errors) is not { } content)
             return errors.ToProblem();
@@ -40,8 +42,6 @@ internal static class NeedsApi
     private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Edit(
         Guid id, NeedRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsBranch)
-            return NotABranch();
         var errors = new ValidationErrors();
         if ((body ?? Empty).Validate(errors) is not { } content)
             return errors.ToProblem();
@@ -68,8 +68,6 @@ internal static class NeedsApi
     private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Cancel(
         Guid id, CancelRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsBranch)
-            return NotABranch();
         var errors = new ValidationErrors().RequireText(body?.Reason, "reason", 500);
         if (errors.Any)
             return errors.ToProblem();
@@ -80,8 +78,6 @@ internal static class NeedsApi
     private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Rate(
         Guid id, RatingRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsBranch)
-            return NotABranch();
         var errors = new ValidationErrors()
             .Require(body?.Score is >= 1 and <= 5, "score", "score must be a whole number from 1 to 5.")
             .Require(body?.Comment is null || body.Comment.Length <= 1000, "comment", "comment must be at most 1000 characters.");
@@ -108,8 +104,6 @@ internal static class NeedsApi
         Caller caller, NeedStore store, string? status, string? category, Guid? communityId, string? q, DateTimeOffset? from,
         DateTimeOffset? to, string? dateField, int? page, int? pageSize, CancellationToken ct)
     {
-        if (!caller.IsBranch && !caller.IsCoordinator && !caller.IsAdmin)
-            return Problems.Forbidden("Only a branch, a coordinator or an admin lists needs; a team sees its orders in the hall.");
         var errors = new ValidationErrors()
             .Require(status is null || NeedStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", NeedStatus.All)}.")
             .Require(category is null || ServiceCategories.IsKnown(category), "category",
@@ -136,8 +130,6 @@ internal static class NeedsApi
     private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> AsOwnerAsync(
         Guid id, Caller caller, NeedAction action, NeedStore store, Func<Task<Need?>> transition, CancellationToken ct)
     {
-        if (!caller.IsBranch)
-            return NotABranch();
         if (await OwnNeedAsync(id, caller, store, ct) is not { } need)
             return Problems.NotFound("need", id);
         if (!NeedLifecycle.Allows(need.Status, action))
@@ -148,7 +140,7 @@ internal static class NeedsApi
     }
 
     private static async Task<Need?> OwnNeedAsync(Guid id, Caller caller, NeedStore store, CancellationToken ct) =>
-        await store.FindAsync(id, ct) is { } need && caller.IsBranch && need.CommunityId == caller.CommunityId ? need : null;
+        await store.FindAsync(id, ct) is { } need && need.CommunityId == caller.CommunityId ? need : null;
 
     /// <summary>The need when the caller may read it; anyone else is told it does not exist.</summary>
     private static async Task<Need?> VisibleNeedAsync(Guid id, Caller caller, NeedStore store, CancellationToken ct)
@@ -179,8 +171,8 @@ internal static class NeedsApi
 
     internal static string Actor(Caller caller) => caller.Username.Length > 0 ? caller.Username : caller.AccountId.ToString();
 
-    internal static ProblemHttpResult NotABranch() =>
-        Problems.Forbidden("Only a community's branch account writes, publishes, cancels and rates needs.");
+    internal static ProblemHttpResult NotBoundToACommunity() =>
+        Problems.Forbidden("This branch account is not bound to a community.");
 
     private static readonly NeedRequest Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

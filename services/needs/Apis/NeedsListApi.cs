@@ -17,7 +17,7 @@ internal static class NeedsListApi
 
     public static IEndpointRouteBuilder MapNeedsListApi(this IEndpointRouteBuilder app)
     {
-        var needs = app.MapGroup("/api/needs");
+        var needs = app.MapGroup("/api/needs").RequireAuthorization(Policies.Branch);
         needs.MapPost("/import", Import);
         needs.MapPost("/publish-all", PublishAll);
         return app;
@@ -27,8 +27,8 @@ internal static class NeedsListApi
     private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsBranch || caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
-            return NeedsApi.NotABranch();
+        if (caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
+            return NeedsApi.NotBoundToACommunity();
         if (await CsvUpload.ReadTextAsync(request, MaxFileBytes, ct) is not { } text)
             return ValidationErrors.For("file", $"Send the needs list as a CSV file of at most {MaxFileBytes / 1024} KB (body text/csv, or form field \"file\").");
         var fileErrors = new ValidationErrors();
@@ -69,8 +69,8 @@ internal static class NeedsListApi
     private static async Task<Results<Ok<ItemsPage<NeedView>>, ValidationProblem, ProblemHttpResult>> PublishAll(
         PublishAllRequest? body, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsBranch || caller.CommunityId is not { } communityId)
-            return NeedsApi.NotABranch();
+        if (caller.CommunityId is not { } communityId)
+            return NeedsApi.NotBoundToACommunity();
         if (body?.Ids is { Length: > NeedsListFile.MaxRows })
             return ValidationErrors.For("ids", $"ids may list at most {NeedsListFile.MaxRows} needs.");
 

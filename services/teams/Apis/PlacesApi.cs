@@ -18,9 +18,11 @@ internal static class PlacesApi
         places.MapGet("/districts/{id:guid}", GetDistrict);
         places.MapGet("/streets/{id:guid}", GetStreet);
         places.MapGet("/communities/{id:guid}", GetCommunity);
-        places.MapPost("/districts", AddDistrict);
-        places.MapPost("/districts/{districtId:guid}/streets", AddStreet);
-        places.MapPost("/streets/{streetId:guid}/communities", AddCommunity);
+
+        var directory = places.MapGroup("").RequireAuthorization(Policies.Admin);
+        directory.MapPost("/districts", AddDistrict);
+        directory.MapPost("/districts/{districtId:guid}/streets", AddStreet);
+        directory.MapPost("/streets/{streetId:guid}/communities", AddCommunity);
         return app;
     }
 
@@ -63,10 +65,8 @@ internal static class PlacesApi
     }
 
     private static async Task<Results<Created<DistrictNode>, ValidationProblem, ProblemHttpResult>> AddDistrict(
-        PlaceRequest? body, Caller caller, PlaceStore store, TimeProvider clock, CancellationToken ct)
+        PlaceRequest? body, PlaceStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsAdmin)
-            return NotAdmin();
         var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
         if (errors.Any)
             return errors.ToProblem();
@@ -79,10 +79,8 @@ internal static class PlacesApi
     }
 
     private static async Task<Results<Created<StreetDetail>, ValidationProblem, ProblemHttpResult>> AddStreet(
-        Guid districtId, PlaceRequest? body, Caller caller, PlaceStore store, TimeProvider clock, CancellationToken ct)
+        Guid districtId, PlaceRequest? body, PlaceStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsAdmin)
-            return NotAdmin();
         var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
         if (errors.Any)
             return errors.ToProblem();
@@ -101,10 +99,8 @@ internal static class PlacesApi
     }
 
     private static async Task<Results<Created<CommunityDetail>, ValidationProblem, ProblemHttpResult>> AddCommunity(
-        Guid streetId, CommunityRequest? body, Caller caller, PlaceStore store, TimeProvider clock, CancellationToken ct)
+        Guid streetId, CommunityRequest? body, PlaceStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsAdmin)
-            return NotAdmin();
         var errors = new ValidationErrors()
             .RequireText(body?.Name?.Trim(), "name", NameLength)
             .RequireText(body?.BranchName?.Trim(), "branchName", NameLength);
@@ -132,6 +128,4 @@ internal static class PlacesApi
         new(c.Id, c.Name, c.BranchName, c.StreetId, c.StreetName, c.DistrictId, c.DistrictName);
 
     private static CommunityNode ToNode(Community c) => new(c.Id, c.Name, c.BranchName);
-
-    private static ProblemHttpResult NotAdmin() => Problems.Forbidden("Only an admin may add places.");
 }

@@ -19,7 +19,7 @@ internal static class RosterImportApi
 
     public static IEndpointRouteBuilder MapRosterImportApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/teams/import", Import);
+        app.MapPost("/api/teams/import", Import).RequireAuthorization(Policies.Coordinator);
         return app;
     }
 
@@ -27,8 +27,8 @@ internal static class RosterImportApi
     private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, string? status, Caller caller, PlaceStore places, TeamStore teams, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsCoordinator || caller.StreetId is not { } streetId)
-            return Problems.Forbidden("Only a coordinator imports a roster, into its own street.");
+        if (caller.StreetId is not { } streetId)
+            return Problems.Forbidden("This coordinator account is not bound to a street.");
         var initial = status ?? TeamLifecycle.Initial;
         if (initial != TeamLifecycle.Initial && initial != TeamLifecycle.Application)
             return ValidationErrors.For("status", $"status must be {TeamLifecycle.Initial} (the default) or {TeamLifecycle.Application}.");

@@ -15,16 +15,18 @@ internal static class TeamsApi
     public static IEndpointRouteBuilder MapTeamsApi(this IEndpointRouteBuilder app)
     {
         var teams = app.MapGroup("/api/teams");
-        teams.MapPost("/", Register);
-        teams.MapPost("/applications", Apply);
         teams.MapGet("/", List);
         teams.MapGet("/{id:guid}", Get);
-        teams.MapPatch("/{id:guid}", EditProfile);
         teams.MapGet("/{id:guid}/history", GetHistory);
-        teams.MapPost("/{id:guid}/incubate", Incubate);
-        teams.MapPost("/{id:guid}/hatch", Hatch);
-        teams.MapPost("/{id:guid}/suspend", Suspend);
-        teams.MapPost("/{id:guid}/retire", Retire);
+        teams.MapPost("/", Register).RequireAuthorization(Policies.CoordinatorOrAdmin);
+        teams.MapPost("/applications", Apply).RequireAuthorization(Policies.CoordinatorOrAdmin);
+        teams.MapPatch("/{id:guid}", EditProfile).RequireAuthorization(Policies.TeamCoordinatorOrAdmin);
+
+        var incubation = teams.MapGroup("/{id:guid}").RequireAuthorization(Policies.Coordinator);
+        incubation.MapPost("/incubate", Incubate);
+        incubation.MapPost("/hatch", Hatch);
+        incubation.MapPost("/suspend", Suspend);
+        incubation.MapPost("/retire", Retire);
         return app;
     }
 
@@ -41,8 +43,6 @@ internal static class TeamsApi
     private static async Task<Results<Created<TeamResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterTeamRequest? body, string status, Caller caller, PlaceStore places, TeamStore teams, TimeProvider clock, CancellationToken ct)
     {
-        if (!caller.IsAdmin && !caller.IsCoordinator)
-            return Problems.Forbidden("Only a coordinator (or an admin) registers teams.");
         var community = body?.CommunityId is { } communityId ? await places.FindCommunityAsync(communityId, ct) : null;
         var errors = TeamRegistration.Validate(body, community);
         if (errors.Any)
@@ -155,7 +155,7 @@ internal static class TeamsApi
         var team = await teams.FindAsync(id, ct);
         if (team is null)
             return Problems.NotFound("team", id);
-        if (!IsStreetCoordinator(caller, team))
+        if (team.StreetId != caller.StreetId)
             return Problems.Forbidden($"Only a coordinator of the team's street may {Verb(action)} a team.");
         if (!TeamLifecycle.Allows(team.Status, action))
             return WrongStatus(team.Status, action);

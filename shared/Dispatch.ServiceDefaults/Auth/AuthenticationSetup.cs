@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -39,11 +40,9 @@ public static class AuthenticationSetup
                 jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => monitor.CurrentValue.Keys());
 
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator))
-            .AddPolicy(Roles.Branch, p => p.RequireRole(Roles.Branch))
-            .AddPolicy(Roles.Team, p => p.RequireRole(Roles.Team));
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddDispatchPolicies();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         return builder;
     }
 }

@@ -1,6 +1,6 @@
 namespace Dispatch.ServiceDefaults.Auth;
 
-/// <summary>The roles of SPEC.md; each is also an authorization policy of the same name.</summary>
+/// <summary>The roles of SPEC.md; each is also an authorization policy of the same name (<see cref="Policies"/>).</summary>
 public static class Roles
 {
     public const string Admin = "admin";
