@@ -14,9 +14,9 @@ source infra.sh
 SECTIONS=(matching system)
 
 section_matching() {
-    # Ranking 10,000 teams against one need and planning 1,000 needs against 10,000 teams (issue 5).
-    dotnet build -c Release --nologo -v quiet tests/Dispatch.Matching.Benchmarks >/dev/null
-    dotnet tests/Dispatch.Matching.Benchmarks/bin/Release/net10.0/Dispatch.Matching.Benchmarks.dll
+    # Ranking 10,000 teams against one need and planning 1,000 needs against 10,000 teams.
+    dotnet build -c Release --nologo -v quiet bench/Dispatch.Matching.Benchmarks >/dev/null
+    dotnet bench/Dispatch.Matching.Benchmarks/bin/Release/net10.0/Dispatch.Matching.Benchmarks.dll
 }
 
 # Private PostgreSQL and RabbitMQ under .data/bench unless POSTGRES_URL / RABBITMQ_URL are set; exports what the
@@ -43,11 +43,11 @@ start_servers() {
 
 # Runs the system benchmark as built in the tree $1 (its own services, started by its own harness).
 run_system() {
-    (cd "$1" && dotnet tests/Dispatch.System.Benchmarks/bin/Release/net10.0/Dispatch.System.Benchmarks.dll)
+    (cd "$1" && dotnet bench/Dispatch.System.Benchmarks/bin/Release/net10.0/Dispatch.System.Benchmarks.dll)
 }
 
 section_system() {
-    # The whole system as real processes against this machine's limits (issue 9): publish rate, publish → hall,
+    # The whole system as real processes against this machine's limits: publish rate, publish → hall,
     # the claim race, gateway overhead, peak memory; a bare Kestrel endpoint, pgbench and RabbitMQ.Client as limits.
     trap 'infra_stop' EXIT
     start_servers
@@ -75,10 +75,13 @@ compare() {
     mkdir -p "$results"
     trap 'infra_stop; git worktree remove --force "'"$other"'" >/dev/null 2>&1 || true' EXIT
     git worktree add --detach -q "$other" "$rev"
-    mkdir -p "$other/tests/Dispatch.System.Benchmarks"
-    cp tests/Dispatch.System.Benchmarks/*.cs tests/Dispatch.System.Benchmarks/*.csproj "$other/tests/Dispatch.System.Benchmarks/"
+    # Built on its own after REV's solution, which may not list it (before bench/ existed it was under tests/).
+    mkdir -p "$other/bench/Dispatch.System.Benchmarks"
+    cp bench/Directory.Build.props "$other/bench/"
+    cp bench/Dispatch.System.Benchmarks/*.cs bench/Dispatch.System.Benchmarks/*.csproj "$other/bench/Dispatch.System.Benchmarks/"
     echo "building $rev ($other) and this tree, Release …"
-    if ! (cd "$other" && dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2); then
+    if ! (cd "$other" && dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2 &&
+            dotnet build bench/Dispatch.System.Benchmarks -c Release -nologo -clp:ErrorsOnly -v quiet >&2); then
         echo "bench.sh compare: $rev does not build with this tree's benchmark program (it needs tests/Dispatch.Testing's DispatchSystem)" >&2
         exit 1
     fi

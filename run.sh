@@ -105,7 +105,7 @@ done
 
 if [ "$DEMO" = 1 ]; then
   echo "loading the demo street…" >&2
-  dotnet "services/demo-street/bin/$CONFIGURATION/net10.0/Dispatch.DemoStreet.dll" \
+  dotnet "tools/demo-street/bin/$CONFIGURATION/net10.0/Dispatch.DemoStreet.dll" \
     --gateway "http://127.0.0.1:$GATEWAY_PORT" --admin-password "$ADMIN_PASSWORD" --password "$DEMO_PASSWORD"
 fi
 

@@ -3,7 +3,7 @@ using Dispatch.Matching.Domain;
 
 namespace Dispatch.Matching.Tests.Domain;
 
-/// <summary>The repo's demo street (services/demo-street/data, copied beside the tests) as the planner's orders and teams.</summary>
+/// <summary>The repo's demo street (tools/demo-street/data, copied beside the tests) as the planner's orders and teams.</summary>
 internal static class DemoStreet
 {
     public static (List<Order> Needs, List<Team> Teams) Load()
