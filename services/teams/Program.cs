@@ -19,6 +19,7 @@ builder.AddDispatchMessaging("teams", bus =>
 });
 builder.Services.AddSingleton<PlaceStore>();
 builder.Services.AddSingleton<TeamStore>();
+builder.Services.AddSingleton<TeamChangeStore>();
 
 var app = builder.Build();
 

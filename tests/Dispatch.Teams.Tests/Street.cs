@@ -40,7 +40,16 @@ public sealed class Street
         var admin = service.ClientWithToken(TestTokens.Admin());
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var district = await CreatedAsync<DistrictView>(admin.PostAsJsonAsync("/api/places/districts", new { name = $"莱州市-{suffix}" }));
-        var street = await CreatedAsync<StreetView>(admin.PostAsJsonAsync($"/api/places/districts/{district.Id}/streets", new { name = "文昌路街道" }));
+        return await CreateInAsync(service, district, "文昌路街道");
+    }
+
+    /// <summary>Another street of this street's district, with communities of its own.</summary>
+    public Task<Street> NeighbourStreetAsync() => CreateInAsync(Service, District, $"永安路街道-{Guid.NewGuid():N}"[..12]);
+
+    private static async Task<Street> CreateInAsync(TeamsService service, DistrictView district, string streetName)
+    {
+        var admin = service.ClientWithToken(TestTokens.Admin());
+        var street = await CreatedAsync<StreetView>(admin.PostAsJsonAsync($"/api/places/districts/{district.Id}/streets", new { name = streetName }));
         var community = await CreatedAsync<CommunityView>(admin.PostAsJsonAsync($"/api/places/streets/{street.Id}/communities", new { name = "汇泉", branchName = "汇泉社区党支部" }));
         var neighbour = await CreatedAsync<CommunityView>(admin.PostAsJsonAsync($"/api/places/streets/{street.Id}/communities", new { name = "光州", branchName = "光州社区党支部" }));
         return new Street(service, district, street, community, neighbour);

@@ -32,7 +32,9 @@ public sealed record TeamView(
     string[] Availability,
     string? Mentor,
     long Version,
-    TrackRecordView TrackRecord);
+    TrackRecordView TrackRecord,
+    int CapacityCeiling = 0,
+    Guid? PendingChangeId = null);
 
 public sealed record TrackRecordView(
     int OrdersClaimed,
@@ -52,3 +54,32 @@ public sealed record ImportReportView(int Created, int Duplicates, int Invalid, 
 public sealed record ImportRowView(int Line, string Outcome, string? Name, Guid? TeamId, Dictionary<string, string[]>? Errors);
 
 public sealed record ProblemView(int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+
+public sealed record ProfileFieldsView(
+    string? Name,
+    string? Kind,
+    string[]? Categories,
+    string[]? Skills,
+    string? ServiceArea,
+    int? Capacity,
+    int? CapacityCeiling,
+    string[]? Availability,
+    int? MembersCount,
+    string? LeaderName,
+    string? LeaderPhone);
+
+public sealed record TeamChangeView(
+    Guid Id,
+    Guid TeamId,
+    string TeamName,
+    string Status,
+    ProfileFieldsView Before,
+    ProfileFieldsView After,
+    string ChangedBy,
+    string ChangedByRole,
+    DateTimeOffset ChangedAt,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? Reason);
+
+public sealed record TeamChangePage(TeamChangeView[] Items, long Total);

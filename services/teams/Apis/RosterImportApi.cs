@@ -10,7 +10,7 @@ namespace Dispatch.Teams.Apis;
 /// <summary>
 /// A coordinator's roster import: the CSV of teams a street already keeps. Every row is checked as
 /// POST /api/teams would check it; good rows are registered (each in its own transaction, with its
-/// TeamRegistered), bad ones are reported, and a name the street already has is reported as a duplicate
+/// TeamRegistered), bad ones are reported, a name another street of the district has is a bad row, and a name the street already has is reported as a duplicate
 /// and left alone, so importing the same file twice registers nothing the second time.
 /// </summary>
 internal static class RosterImportApi
@@ -66,7 +66,11 @@ internal static class RosterImportApi
         var team = TeamRegistration.ToTeam(body, community!, status, clock.GetUtcNow());
         if (await teams.RegisterAsync(team, caller.Username, "roster import", ct))
             return new ImportRowReport(row.Line, ImportRowReport.Created, team.Name, team.Id, null);
-        var existing = await teams.FindByNameAsync(community!.StreetId, team.Name, ct);
+        // Names are unique in the district: the street's own team of that name is this row imported before; another street's is not.
+        var existing = await teams.FindByNameAsync(community!.DistrictId, team.Name, ct);
+        if (existing is not null && existing.StreetId != community.StreetId)
+            return new ImportRowReport(row.Line, ImportRowReport.Invalid, team.Name, null,
+                new Dictionary<string, string[]> { ["name"] = [$"Another street of the district already has a team named '{team.Name}'."] });
         return new ImportRowReport(row.Line, ImportRowReport.Duplicate, team.Name, existing?.Id, null);
     }
 

@@ -8,6 +8,9 @@ namespace Dispatch.Teams.Apis;
 /// <summary>Checks every field of a team registration at once, so the coordinator hears of all problems together.</summary>
 internal static partial class TeamRegistration
 {
+    /// <summary>The most open orders any team holds at once (the database checks it too).</summary>
+    public const int MaxCapacity = 50;
+
     /// <param name="communityProblem">Why the community could not be found by another route (a roster's community name), said instead of the id checks.</param>
     public static ValidationErrors Validate(RegisterTeamRequest? body, Community? community, string? communityProblem = null)
     {
@@ -32,7 +35,9 @@ internal static partial class TeamRegistration
         errors.Require(skills.All(s => s?.Trim() is { Length: >= 1 and <= 50 }), "skills", "every skill must be 1 to 50 characters.");
 
         return errors
-            .Require(body?.Capacity is >= 1 and <= 50, "capacity", "capacity must be between 1 and 50.")
+            .Require(body?.Capacity is >= 1 and <= MaxCapacity, "capacity", $"capacity must be between 1 and {MaxCapacity}.")
+            .Require(body?.CapacityCeiling is null || (body.CapacityCeiling <= MaxCapacity && body.CapacityCeiling >= (body.Capacity ?? 1)),
+                "capacityCeiling", $"capacityCeiling must be at least capacity and at most {MaxCapacity}.")
             .Require(body?.MembersCount is >= 1 and <= 10000, "membersCount", "membersCount must be between 1 and 10000.")
             .RequireText(body?.LeaderName?.Trim(), "leaderName", 50)
             .Require(body?.LeaderPhone?.Trim() is { } phone && Phone().IsMatch(phone), "leaderPhone",
@@ -61,6 +66,8 @@ internal static partial class TeamRegistration
             Skills = (body.Skills ?? []).Select(s => s.Trim()).Distinct().ToArray(),
             ServiceArea = body.ServiceArea ?? ServiceAreas.Community,
             Capacity = body.Capacity!.Value,
+            // Until the coordinator says otherwise, a team may raise its capacity back to what it was registered with.
+            CapacityCeiling = body.CapacityCeiling ?? body.Capacity!.Value,
             Availability = Availability.All.Where(a => (body.Availability ?? []).Contains(a)).ToArray(),
             MembersCount = body.MembersCount!.Value,
             LeaderName = body.LeaderName!.Trim(),
@@ -73,20 +80,29 @@ internal static partial class TeamRegistration
         };
     }
 
-    /// <summary>The team's current service list as a registration, with <paramref name="edit"/>'s fields laid over it, to validate by the same rules.</summary>
-    public static RegisterTeamRequest Merge(Team team, ProfileRequest edit) => new(
-        edit.Name ?? team.Name,
-        edit.Kind ?? team.Kind,
-        team.CommunityId,
-        edit.Categories ?? team.Categories,
-        edit.Skills ?? team.Skills,
-        edit.Capacity ?? team.Capacity,
-        edit.MembersCount ?? team.MembersCount,
-        edit.LeaderName ?? team.LeaderName,
-        edit.LeaderPhone ?? team.LeaderPhone,
-        edit.ServiceArea ?? team.ServiceArea,
-        edit.Availability ?? team.Availability,
-        team.Mentor);
+    /// <summary>
+    /// The team's current service list as a registration, with <paramref name="edit"/>'s fields laid over it, to
+    /// validate by the same rules. The ceiling caps the capacity: lowering it lowers a capacity above it, and a
+    /// capacity raised above it (by a coordinator) raises it, unless the edit names both.
+    /// </summary>
+    public static RegisterTeamRequest Merge(Team team, ProfileRequest edit)
+    {
+        var capacity = edit.Capacity ?? (edit.CapacityCeiling is { } lowered ? Math.Min(team.Capacity, lowered) : team.Capacity);
+        return new(
+            edit.Name ?? team.Name,
+            edit.Kind ?? team.Kind,
+            team.CommunityId,
+            edit.Categories ?? team.Categories,
+            edit.Skills ?? team.Skills,
+            capacity,
+            edit.MembersCount ?? team.MembersCount,
+            edit.LeaderName ?? team.LeaderName,
+            edit.LeaderPhone ?? team.LeaderPhone,
+            edit.ServiceArea ?? team.ServiceArea,
+            edit.Availability ?? team.Availability,
+            team.Mentor,
+            edit.CapacityCeiling ?? Math.Max(team.CapacityCeiling, capacity));
+    }
 
     [GeneratedRegex(@"^[0-9+\- ]{5,30}$")]
     private static partial Regex Phone();

@@ -13,7 +13,8 @@ internal sealed record RegisterTeamRequest(
     string? LeaderPhone,
     string? ServiceArea,
     string[]? Availability = null,
-    string? Mentor = null);
+    string? Mentor = null,
+    int? CapacityCeiling = null);
 
 /// <summary>Body of PATCH /api/teams/{id}: the service-list fields to change; absent ones stay as they are.</summary>
 internal sealed record ProfileRequest(
@@ -26,7 +27,11 @@ internal sealed record ProfileRequest(
     string[]? Availability,
     int? MembersCount,
     string? LeaderName,
-    string? LeaderPhone);
+    string? LeaderPhone,
+    int? CapacityCeiling = null);
+
+/// <summary>Body of POST /api/teams/{id}/changes/{changeId}/reject: why the proposal is turned down.</summary>
+internal sealed record RejectChangeRequest(string? Reason);
 
 /// <summary>Body of POST /api/teams/{id}/incubate · hatch · suspend · retire (optional): why, and the mentor from this step on.</summary>
 internal sealed record TransitionRequest(string? Reason, string? Mentor);

@@ -1,8 +1,13 @@
+using Dispatch.Teams.Domain;
+
 namespace Dispatch.Teams.Apis;
 
 internal sealed record ItemsPage<T>(IReadOnlyList<T> Items, long Total);
 
-/// <summary>A team as the API shows it; the leader's name and phone are null for callers who may not see them.</summary>
+/// <summary>
+/// A team as the API shows it; the leader's name and phone, and the proposal waiting for the coordinator, are null
+/// for callers outside the team and its street's administration.
+/// </summary>
 internal sealed record TeamResponse(
     Guid Id,
     string Name,
@@ -23,7 +28,9 @@ internal sealed record TeamResponse(
     IReadOnlyList<string> Availability,
     string? Mentor,
     long Version,
-    TrackRecordResponse TrackRecord);
+    TrackRecordResponse TrackRecord,
+    int CapacityCeiling,
+    Guid? PendingChangeId);
 
 /// <summary>What the team has done, from the matching service's order events and the branches' ratings.</summary>
 internal sealed record TrackRecordResponse(
@@ -36,3 +43,22 @@ internal sealed record TrackRecordResponse(
     int RatingsCount);
 
 internal sealed record TeamHistoryItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason, string? Mentor);
+
+/// <summary>One change of a service list: the fields it touched before and after (the others null), who made it and who decided it.</summary>
+internal sealed record TeamChangeResponse(
+    Guid Id,
+    Guid TeamId,
+    string TeamName,
+    string Status,
+    ProfileFields Before,
+    ProfileFields After,
+    string ChangedBy,
+    string ChangedByRole,
+    DateTimeOffset ChangedAt,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? Reason)
+{
+    public static TeamChangeResponse From(TeamChange c) =>
+        new(c.Id, c.TeamId, c.TeamName, c.Status, c.Before, c.After, c.ChangedBy, c.ChangedByRole, c.ChangedAt, c.DecidedBy, c.DecidedAt, c.Reason);
+}

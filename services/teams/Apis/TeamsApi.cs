@@ -12,6 +12,9 @@ internal static class TeamsApi
 {
     private const int ReasonLength = 500;
 
+    /// <summary>How often an edit is worked out again when other edits keep overtaking it, before it gives up with a 409.</summary>
+    private const int EditAttempts = 3;
+
     public static IEndpointRouteBuilder MapTeamsApi(this IEndpointRouteBuilder app)
     {
         var teams = app.MapGroup("/api/teams");
@@ -21,6 +24,11 @@ internal static class TeamsApi
         teams.MapPost("/", Register).RequireAuthorization(Policies.CoordinatorOrAdmin);
         teams.MapPost("/applications", Apply).RequireAuthorization(Policies.CoordinatorOrAdmin);
         teams.MapPatch("/{id:guid}", EditProfile).RequireAuthorization(Policies.TeamCoordinatorOrAdmin);
+        teams.MapGet("/{id:guid}/changes", ListChanges).RequireAuthorization(Policies.TeamCoordinatorOrAdmin);
+
+        teams.MapGet("/changes", ChangesQueue).RequireAuthorization(Policies.CoordinatorOrAdmin);
+        teams.MapPost("/{id:guid}/changes/{changeId:guid}/approve", ApproveChange).RequireAuthorization(Policies.CoordinatorOrAdmin);
+        teams.MapPost("/{id:guid}/changes/{changeId:guid}/reject", RejectChange).RequireAuthorization(Policies.CoordinatorOrAdmin);
 
         var incubation = teams.MapGroup("/{id:guid}").RequireAuthorization(Policies.Coordinator);
         incubation.MapPost("/incubate", Incubate);
@@ -52,7 +60,7 @@ internal static class TeamsApi
 
         var team = TeamRegistration.ToTeam(body! with { Mentor = body!.Mentor ?? caller.Username }, community!, status, clock.GetUtcNow());
         if (!await teams.RegisterAsync(team, caller.Username, null, ct))
-            return Problems.Conflict("Team already exists", $"The street already has a team named '{team.Name}'.");
+            return NameTaken(team.Name);
         return TypedResults.Created($"/api/teams/{team.Id}", ToResponse(team, caller));
     }
 
@@ -92,34 +100,173 @@ internal static class TeamsApi
         return TypedResults.Ok(history.Select(h => new TeamHistoryItem(h.At, h.FromStatus, h.ToStatus, h.Actor, h.Reason, h.Mentor)).ToList());
     }
 
-    /// <summary>The service list is the team's own and its street's: the team, the street's coordinator or an admin edit it.</summary>
+    /// <summary>
+    /// The service list is the team's own and its street's. The street's coordinator or an admin changes any field
+    /// at once; the team changes what <see cref="ProfileRights"/> lets it and proposes its categories, skills and area
+    /// (the answer then names the waiting proposal). Every change is recorded with who made it.
+    /// </summary>
     private static async Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> EditProfile(
-        Guid id, ProfileRequest? body, Caller caller, PlaceStore places, TeamStore teams, TimeProvider clock, CancellationToken ct)
+        Guid id, ProfileRequest? body, Caller caller, PlaceStore places, TeamStore teams, TeamChangeStore changes, TimeProvider clock,
+        CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var team = await teams.FindAsync(id, ct);
+            if (team is null)
+                return Problems.NotFound("team", id);
+            if (!MaySeeLeader(caller, team))
+                return Problems.Forbidden("Only the team itself or a coordinator of its street edits a team's service list.");
+            if (body is null)
+                return ValidationErrors.For("body", "Send the service-list fields to change.");
+            var byTeam = !caller.IsAdmin && !IsStreetCoordinator(caller, team);
+            if (byTeam && NotTheTeamsToChange(body, team) is { Count: > 0 } fields)
+                return Problems.Forbidden($"A team does not change its own {string.Join(", ", fields)}: its coordinator does.");
+
+            var community = await places.FindCommunityAsync(team.CommunityId, ct);
+            var merged = TeamRegistration.Merge(team, body);
+            var errors = TeamRegistration.Validate(merged, community);
+            if (byTeam)
+                errors.Require(body.Capacity is not { } capacity || capacity <= team.CapacityCeiling, "capacity",
+                    $"capacity may be at most {team.CapacityCeiling}, the ceiling your coordinator set.");
+            if (errors.Any)
+                return errors.ToProblem();
+
+            var now = clock.GetUtcNow();
+            var wanted = TeamRegistration.ToTeam(merged, community!, team.Status, now);
+            var edit = byTeam
+                ? await TeamEditAsync(team, body, wanted, changes, ct)
+                : (Applied: ProfileFields.Between(team, wanted), Proposal: null, Withdrawn: null);
+            if (edit.Applied.IsEmpty && edit.Proposal is null && edit.Withdrawn is null)
+                return TypedResults.Ok(ToResponse(team, caller));
+
+            switch (await teams.EditAsync(id, team.Version, edit.Applied, edit.Proposal, edit.Withdrawn, new ChangeAuthor(caller.Username, caller.Role), now, ct))
+            {
+                case ProfileOutcome.NotFound:
+                    return Problems.NotFound("team", id);
+                case ProfileOutcome.WrongStatus:
+                    return Problems.Conflict("Team retired", "A retired team's service list is kept as it was; it cannot be edited.");
+                case ProfileOutcome.DuplicateName:
+                    return NameTaken(wanted.Name);
+                case ProfileOutcome.Stale when attempt < EditAttempts:
+                    continue;
+                case ProfileOutcome.Stale:
+                    return Problems.Conflict("Team changed meanwhile", "Others kept changing this team's service list; read it again and retry.");
+            }
+            return TypedResults.Ok(ToResponse((await teams.FindAsync(id, ct))!, caller));
+        }
+    }
+
+    /// <summary>
+    /// A team's edit: what it may change takes effect now; its categories, skills and area join the proposal it has
+    /// waiting (a field sent as it already is drops out of the proposal), which the new proposal then replaces.
+    /// </summary>
+    private static async Task<(ProfileDiff Applied, ProfileDiff? Proposal, Guid? Withdrawn)> TeamEditAsync(
+        Team team, ProfileRequest body, Team wanted, TeamChangeStore changes, CancellationToken ct)
+    {
+        var applied = ProfileFields.Between(team, team.With(ProfileRights.TeamApplies(ProfileFields.Between(team, wanted).After)));
+        var asked = new ProfileFields(
+            Categories: body.Categories is null ? null : wanted.Categories,
+            Skills: body.Skills is null ? null : wanted.Skills,
+            ServiceArea: body.ServiceArea is null ? null : wanted.ServiceArea);
+        if (asked.IsEmpty)
+            return (applied, null, null);
+
+        var waiting = team.PendingChangeId is { } pendingId ? await changes.FindAsync(team.Id, pendingId, ct) : null;
+        var proposal = ProfileFields.Between(team, team.With(waiting?.After ?? ProfileFields.None).With(asked));
+        if (waiting is not null && ProfileFieldsJson.Write(waiting.After) == ProfileFieldsJson.Write(proposal.After))
+            return (applied, null, null); // the same proposal again: it keeps its place in the queue
+        return (applied, proposal, waiting?.Id);
+    }
+
+    /// <summary>The fields of <paramref name="body"/> that would change what only a coordinator changes.</summary>
+    private static List<string> NotTheTeamsToChange(ProfileRequest body, Team team)
+    {
+        var fields = new List<string>();
+        if (body.Name is { } name && name.Trim() != team.Name)
+            fields.Add("name");
+        if (body.Kind is { } kind && kind != team.Kind)
+            fields.Add("kind");
+        if (body.CapacityCeiling is { } ceiling && ceiling != team.CapacityCeiling)
+            fields.Add("capacityCeiling");
+        return fields;
+    }
+
+    /// <summary>Every change of the team's service list, newest first: the team itself and those who run its street.</summary>
+    private static async Task<Results<Ok<ItemsPage<TeamChangeResponse>>, ValidationProblem, ProblemHttpResult>> ListChanges(
+        Guid id, Caller caller, TeamStore teams, TeamChangeStore changes, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors().Validate(page, pageSize);
+        if (errors.Any)
+            return errors.ToProblem();
+        var team = await teams.FindAsync(id, ct);
+        if (team is null || !MaySeeLeader(caller, team))
+            return Problems.NotFound("team", id);
+        var (pageNumber, size) = Paging.Of(page, pageSize);
+        var (items, total) = await changes.ListForTeamAsync(id, pageNumber, size, ct);
+        return TypedResults.Ok(new ItemsPage<TeamChangeResponse>(items.Select(TeamChangeResponse.From).ToList(), total));
+    }
+
+    /// <summary>The street's changes in one status (waiting ones by default), oldest first: what the coordinator has to decide.</summary>
+    private static async Task<Results<Ok<ItemsPage<TeamChangeResponse>>, ValidationProblem, ProblemHttpResult>> ChangesQueue(
+        Caller caller, TeamChangeStore changes, string? status, Guid? streetId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .Require(status is null || TeamChangeStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", TeamChangeStatus.All)}.")
+            .Validate(page, pageSize);
+        if (errors.Any)
+            return errors.ToProblem();
+        if (caller.IsCoordinator && streetId is { } asked && asked != caller.StreetId)
+            return Problems.Forbidden("A coordinator sees only its own street's changes.");
+        var (pageNumber, size) = Paging.Of(page, pageSize);
+        var street = caller.IsAdmin ? streetId : caller.StreetId ?? Guid.Empty;
+        var (items, total) = await changes.ListByStatusAsync(status ?? TeamChangeStatus.Pending, street, pageNumber, size, ct);
+        return TypedResults.Ok(new ItemsPage<TeamChangeResponse>(items.Select(TeamChangeResponse.From).ToList(), total));
+    }
+
+    /// <summary>The team's categories, skills or area as it proposed them take effect, and other services hear of it.</summary>
+    private static async Task<Results<Ok<TeamChangeResponse>, ValidationProblem, ProblemHttpResult>> ApproveChange(
+        Guid id, Guid changeId, Caller caller, TeamStore teams, TeamChangeStore changes, TimeProvider clock, CancellationToken ct)
+    {
+        if (await DecidingAsync(id, caller, teams, ct) is { } refused)
+            return refused;
+        return await DecidedAsync(id, changeId, await teams.ApproveAsync(id, changeId, caller.Username, clock.GetUtcNow(), ct), changes, ct);
+    }
+
+    private static async Task<Results<Ok<TeamChangeResponse>, ValidationProblem, ProblemHttpResult>> RejectChange(
+        Guid id, Guid changeId, RejectChangeRequest? body, Caller caller, TeamStore teams, TeamChangeStore changes, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new ValidationErrors().RequireText(body?.Reason?.Trim(), "reason", ReasonLength);
+        if (errors.Any)
+            return errors.ToProblem();
+        if (await DecidingAsync(id, caller, teams, ct) is { } refused)
+            return refused;
+        var outcome = await teams.RejectAsync(id, changeId, caller.Username, body!.Reason!.Trim(), clock.GetUtcNow(), ct);
+        return await DecidedAsync(id, changeId, outcome, changes, ct);
+    }
+
+    /// <summary>Null when the caller may decide the team's proposals: a coordinator of its street, or an admin.</summary>
+    private static async Task<ProblemHttpResult?> DecidingAsync(Guid id, Caller caller, TeamStore teams, CancellationToken ct)
     {
         var team = await teams.FindAsync(id, ct);
         if (team is null)
             return Problems.NotFound("team", id);
-        if (!MaySeeLeader(caller, team))
-            return Problems.Forbidden("Only the team itself or a coordinator of its street edits a team's service list.");
-        if (body is null)
-            return ValidationErrors.For("body", "Send the service-list fields to change.");
-        var community = await places.FindCommunityAsync(team.CommunityId, ct);
-        var merged = TeamRegistration.Merge(team, body);
-        var errors = TeamRegistration.Validate(merged, community);
-        if (errors.Any)
-            return errors.ToProblem();
+        return caller.IsAdmin || IsStreetCoordinator(caller, team)
+            ? null
+            : Problems.Forbidden("Only a coordinator of the team's street decides its proposals.");
+    }
 
-        var edited = TeamRegistration.ToTeam(merged, community!, team.Status, clock.GetUtcNow());
-        switch (await teams.UpdateProfileAsync(id, edited, edited.UpdatedAt, ct))
+    private static async Task<Results<Ok<TeamChangeResponse>, ValidationProblem, ProblemHttpResult>> DecidedAsync(
+        Guid id, Guid changeId, DecisionOutcome outcome, TeamChangeStore changes, CancellationToken ct)
+    {
+        var change = await changes.FindAsync(id, changeId, ct);
+        return (outcome, change) switch
         {
-            case ProfileOutcome.NotFound:
-                return Problems.NotFound("team", id);
-            case ProfileOutcome.WrongStatus:
-                return Problems.Conflict("Team retired", "A retired team's service list is kept as it was; it cannot be edited.");
-            case ProfileOutcome.DuplicateName:
-                return Problems.Conflict("Team already exists", $"The street already has a team named '{edited.Name}'.");
-        }
-        return TypedResults.Ok(ToResponse((await teams.FindAsync(id, ct))!, caller));
+            (_, null) or (DecisionOutcome.NotFound, _) => Problems.NotFound("change", changeId),
+            (DecisionOutcome.NotPending, _) => Problems.Conflict("Change already decided", $"This change is {change.Status}; only a pending one is approved or rejected."),
+            (DecisionOutcome.TeamRetired, _) => Problems.Conflict("Team retired", "A retired team's service list is kept as it was; it cannot be changed."),
+            _ => TypedResults.Ok(TeamChangeResponse.From(change)),
+        };
     }
 
     private static Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> Incubate(
@@ -176,7 +323,8 @@ internal static class TeamsApi
             t.ServiceArea, t.Capacity, t.MembersCount, t.Status, t.HatchedAt, t.CreatedAt,
             leader ? t.LeaderName : null, leader ? t.LeaderPhone : null, t.Availability, t.Mentor, t.Version,
             new TrackRecordResponse(record.OrdersClaimed, record.OrdersCompleted, record.OrdersReleased, record.ServiceHours,
-                record.VolunteersEngaged, record.AverageRating, record.RatingsCount));
+                record.VolunteersEngaged, record.AverageRating, record.RatingsCount),
+            t.CapacityCeiling, leader ? t.PendingChangeId : null);
     }
 
     /// <summary>The leader's name and phone are personal data: the team itself and those who run its street only.</summary>
@@ -184,6 +332,9 @@ internal static class TeamsApi
         caller.IsAdmin || IsStreetCoordinator(caller, team) || (caller.IsTeam && caller.TeamId == team.Id);
 
     private static bool IsStreetCoordinator(Caller caller, Team team) => caller.IsCoordinator && caller.StreetId == team.StreetId;
+
+    private static ProblemHttpResult NameTaken(string name) =>
+        Problems.Conflict("Team already exists", $"The district already has a team named '{name}'.");
 
     private static ProblemHttpResult WrongStatus(string status, TeamAction action) =>
         Problems.Conflict("Team in the wrong status",

@@ -7,4 +7,7 @@ internal enum ProfileOutcome
     NotFound,
     WrongStatus,
     DuplicateName,
+
+    /// <summary>Someone else changed the team since the edit was worked out from it.</summary>
+    Stale,
 }

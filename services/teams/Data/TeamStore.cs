@@ -5,35 +5,37 @@ using Dispatch.Teams.Domain;
 namespace Dispatch.Teams.Data;
 
 /// <summary>
-/// Teams, their history and their events. Every change bumps <c>version</c>, adds a history row
-/// (status changes) and writes its event to the outbox in one transaction; a transition re-checks the
-/// status under a row lock with <see cref="TeamLifecycle"/>, so two racing coordinators cannot both win.
+/// Teams, their history, the changes of their service lists and their events. Every change bumps <c>version</c>,
+/// adds a history row (status changes) or a change row (service lists, with who made it) and writes its event to
+/// the outbox in one transaction; a transition re-checks the status under a row lock with <see cref="TeamLifecycle"/>,
+/// so two racing coordinators cannot both win.
 /// </summary>
 internal sealed class TeamStore(Database database)
 {
     private const string Columns = """
-        id, name, kind, community_id, street_id, district_id, categories, skills, service_area, capacity, availability,
-        members_count, leader_name, leader_phone, mentor, status, hatched_at, suspended_at, version, created_at, updated_at
+        id, name, kind, community_id, street_id, district_id, categories, skills, service_area, capacity, capacity_ceiling,
+        availability, members_count, leader_name, leader_phone, mentor, status, hatched_at, suspended_at, version, created_at, updated_at
         """;
 
-    // The team with its track record; a team no event has named yet has a record of zeros.
+    // The team with its track record (a team no event has named yet has a record of zeros) and its waiting proposal.
     private const string Select = """
         select t.id, t.name, t.kind, t.community_id, t.street_id, t.district_id, t.categories, t.skills, t.service_area,
-               t.capacity, t.availability, t.members_count, t.leader_name, t.leader_phone, t.mentor, t.status, t.hatched_at,
-               t.suspended_at, t.version, t.created_at, t.updated_at,
+               t.capacity, t.capacity_ceiling, t.availability, t.members_count, t.leader_name, t.leader_phone, t.mentor, t.status,
+               t.hatched_at, t.suspended_at, t.version, t.created_at, t.updated_at, p.id as pending_change_id,
                coalesce(r.orders_claimed, 0) as orders_claimed, coalesce(r.orders_completed, 0) as orders_completed,
                coalesce(r.orders_released, 0) as orders_released, coalesce(r.service_hours, 0) as service_hours,
                coalesce(r.volunteers_engaged, 0) as volunteers_engaged, coalesce(r.ratings_count, 0) as ratings_count,
                coalesce(r.ratings_sum, 0) as ratings_sum
         from teams t left join team_track_records r on r.team_id = t.id
+                     left join team_changes p on p.team_id = t.id and p.status = 'pending'
         """;
 
     public Task<Team?> FindAsync(Guid id, CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<Team>($"{Select} where t.id = @id", new { id }, ct);
 
-    /// <summary>The team of that name in the street, if any: how a re-imported roster row finds the team it made before.</summary>
-    public Task<Team?> FindByNameAsync(Guid streetId, string name, CancellationToken ct) =>
-        database.QuerySingleOrDefaultAsync<Team>($"{Select} where t.street_id = @streetId and t.name = @name", new { streetId, name }, ct);
+    /// <summary>The team of that name in the district (names are unique there), if any: how a re-imported roster row finds the team it made before.</summary>
+    public Task<Team?> FindByNameAsync(Guid districtId, string name, CancellationToken ct) =>
+        database.QuerySingleOrDefaultAsync<Team>($"{Select} where t.district_id = @districtId and t.name = @name", new { districtId, name }, ct);
 
     public async Task<(IReadOnlyList<Team> Items, long Total)> ListAsync(TeamFilter filter, int page, int pageSize, CancellationToken ct)
     {
@@ -61,7 +63,7 @@ internal sealed class TeamStore(Database database)
             "select at, from_status, to_status, actor, reason, mentor from team_history where team_id = @teamId order by at, id",
             new { teamId }, ct);
 
-    /// <summary>Stores a new team with its first history row and <c>TeamRegistered</c>; false when its street already has a team of that name.</summary>
+    /// <summary>Stores a new team with its first history row and <c>TeamRegistered</c>; false when its district already has a team of that name.</summary>
     public async Task<bool> RegisterAsync(Team team, string actor, string? reason, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
@@ -69,7 +71,7 @@ internal sealed class TeamStore(Database database)
         {
             await unit.ExecuteAsync($"""
                 insert into teams ({Columns})
-                values (@Id, @Name, @Kind, @CommunityId, @StreetId, @DistrictId, @Categories, @Skills, @ServiceArea, @Capacity, @Availability,
+                values (@Id, @Name, @Kind, @CommunityId, @StreetId, @DistrictId, @Categories, @Skills, @ServiceArea, @Capacity, @CapacityCeiling, @Availability,
                         @MembersCount, @LeaderName, @LeaderPhone, @Mentor, @Status, @HatchedAt, @SuspendedAt, @Version, @CreatedAt, @UpdatedAt)
                 """, team, ct);
         }
@@ -110,39 +112,117 @@ internal sealed class TeamStore(Database database)
         return true;
     }
 
-    /// <summary>Replaces the service list (status and place stay) and publishes <c>TeamProfileChanged</c>, unless the team is gone, retired, or the new name is taken in its street.</summary>
-    public async Task<ProfileOutcome> UpdateProfileAsync(Guid id, Team edited, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// One edit of a service list, if the team is still at <paramref name="version"/>: <paramref name="applied"/> takes
+    /// effect (with <c>TeamProfileChanged</c>) and <paramref name="proposal"/>, when there is one, becomes the team's
+    /// waiting proposal in place of <paramref name="withdrawn"/>; each is recorded with its author.
+    /// </summary>
+    public async Task<ProfileOutcome> EditAsync(Guid id, long version, ProfileDiff applied, ProfileDiff? proposal, Guid? withdrawn,
+        ChangeAuthor author, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
-        var status = await unit.QuerySingleOrDefaultAsync<string>("select status from teams where id = @id for update", new { id }, ct);
-        if (status is null)
+        var current = await unit.QuerySingleOrDefaultAsync<Team>($"select {Columns} from teams where id = @id for update", new { id }, ct);
+        if (current is null)
             return ProfileOutcome.NotFound;
-        if (!TeamLifecycle.MayEditProfile(status))
+        if (!TeamLifecycle.MayEditProfile(current.Status))
             return ProfileOutcome.WrongStatus;
+        if (current.Version != version)
+            return ProfileOutcome.Stale;
+        if (!applied.IsEmpty)
+        {
+            if (!await TryApplyAsync(unit, current.With(applied.After), now, ct))
+                return ProfileOutcome.DuplicateName;
+            await AddChangeAsync(unit, id, TeamChangeStatus.Applied, applied, author, now, ct);
+        }
+        if (withdrawn is { } pendingId)
+            await unit.ExecuteAsync("""
+                update team_changes set status = @Withdrawn, decided_by = @Username, decided_at = @now
+                where id = @pendingId and status = @Pending
+                """, new { pendingId, now, author.Username, TeamChangeStatus.Withdrawn, TeamChangeStatus.Pending }, ct);
+        if (proposal is { IsEmpty: false })
+            await AddChangeAsync(unit, id, TeamChangeStatus.Pending, proposal, author, now, ct);
+        await unit.CommitAsync(ct);
+        return ProfileOutcome.Changed;
+    }
+
+    /// <summary>The coordinator approves the team's proposal: its fields take effect over the current ones, with <c>TeamProfileChanged</c>.</summary>
+    public async Task<DecisionOutcome> ApproveAsync(Guid teamId, Guid changeId, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var current = await unit.QuerySingleOrDefaultAsync<Team>($"select {Columns} from teams where id = @teamId for update", new { teamId }, ct);
+        if (current is null)
+            return DecisionOutcome.NotFound;
+        var change = await TeamChangeStore.FindAsync(unit, teamId, changeId, ct);
+        if (change is null)
+            return DecisionOutcome.NotFound;
+        if (change.Status != TeamChangeStatus.Pending)
+            return DecisionOutcome.NotPending;
+        if (!TeamLifecycle.MayEditProfile(current.Status))
+            return DecisionOutcome.TeamRetired;
+        // The proposal changes no name, so nothing here can collide.
+        await TryApplyAsync(unit, current.With(ProfileRights.NeedsApproval(change.After)), now, ct);
+        await DecideAsync(unit, changeId, TeamChangeStatus.Approved, decidedBy, null, now, ct);
+        await unit.CommitAsync(ct);
+        return DecisionOutcome.Decided;
+    }
+
+    /// <summary>The coordinator turns the team's proposal down, saying why; nothing of it takes effect.</summary>
+    public async Task<DecisionOutcome> RejectAsync(Guid teamId, Guid changeId, string decidedBy, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var change = await TeamChangeStore.FindAsync(unit, teamId, changeId, ct);
+        if (change is null)
+            return DecisionOutcome.NotFound;
+        if (change.Status != TeamChangeStatus.Pending)
+            return DecisionOutcome.NotPending;
+        await DecideAsync(unit, changeId, TeamChangeStatus.Rejected, decidedBy, reason, now, ct);
+        await unit.CommitAsync(ct);
+        return DecisionOutcome.Decided;
+    }
+
+    /// <summary>Writes the whole service list of <paramref name="edited"/> (status and place stay) and publishes it; false when its name is taken in the district (the caller then rolls back).</summary>
+    private static async Task<bool> TryApplyAsync(UnitOfWork unit, Team edited, DateTimeOffset now, CancellationToken ct)
+    {
         Team team;
         try
         {
             team = await unit.QuerySingleAsync<Team>($"""
                 update teams
                 set name = @Name, kind = @Kind, categories = @Categories, skills = @Skills, service_area = @ServiceArea,
-                    capacity = @Capacity, availability = @Availability, members_count = @MembersCount,
+                    capacity = @Capacity, capacity_ceiling = @CapacityCeiling, availability = @Availability, members_count = @MembersCount,
                     leader_name = @LeaderName, leader_phone = @LeaderPhone, version = version + 1, updated_at = @now
-                where id = @id
+                where id = @Id
                 returning {Columns}
                 """, new
             {
-                id, now, edited.Name, edited.Kind, edited.Categories, edited.Skills, edited.ServiceArea, edited.Capacity,
-                edited.Availability, edited.MembersCount, edited.LeaderName, edited.LeaderPhone,
+                edited.Id, now, edited.Name, edited.Kind, edited.Categories, edited.Skills, edited.ServiceArea, edited.Capacity,
+                edited.CapacityCeiling, edited.Availability, edited.MembersCount, edited.LeaderName, edited.LeaderPhone,
             }, ct);
         }
         catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
-            return ProfileOutcome.DuplicateName;
+            return false;
         }
         await unit.PublishAsync(new TeamProfileChanged(team.ToProfile(), now), ct);
-        await unit.CommitAsync(ct);
-        return ProfileOutcome.Changed;
+        return true;
     }
+
+    private static async Task AddChangeAsync(UnitOfWork unit, Guid teamId, string status, ProfileDiff diff, ChangeAuthor author, DateTimeOffset now,
+        CancellationToken ct) =>
+        await unit.ExecuteAsync("""
+            insert into team_changes (id, team_id, status, before, after, changed_by, changed_by_role, changed_at)
+            values (@id, @teamId, @status, @before::jsonb, @after::jsonb, @Username, @Role, @now)
+            """, new
+        {
+            id = Guid.CreateVersion7(), teamId, status, before = ProfileFieldsJson.Write(diff.Before), after = ProfileFieldsJson.Write(diff.After),
+            author.Username, author.Role, now,
+        }, ct);
+
+    private static async Task DecideAsync(UnitOfWork unit, Guid changeId, string status, string decidedBy, string? reason, DateTimeOffset now, CancellationToken ct) =>
+        await unit.ExecuteAsync("""
+            update team_changes set status = @status, decided_by = @decidedBy, decided_at = @now, reason = @reason
+            where id = @changeId
+            """, new { changeId, status, decidedBy, reason, now }, ct);
 
     /// <summary>
     /// Hatching announces itself; suspending and retiring both stop a team claiming, so both travel as

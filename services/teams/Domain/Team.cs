@@ -2,8 +2,11 @@ using Dispatch.Contracts;
 
 namespace Dispatch.Teams.Domain;
 
-/// <summary>A row of <c>teams</c>: the service list, the leader's contact, the incubation status and (read with it) the track record.</summary>
-internal sealed class Team
+/// <summary>
+/// A row of <c>teams</c>: the service list, the leader's contact, the incubation status and (read with it) the
+/// track record and the id of the change it proposed that waits for its coordinator.
+/// </summary>
+internal sealed record Team
 {
     public Guid Id { get; init; }
     public string Name { get; init; } = "";
@@ -15,6 +18,9 @@ internal sealed class Team
     public string[] Skills { get; init; } = [];
     public string ServiceArea { get; init; } = ServiceAreas.Community;
     public int Capacity { get; init; }
+
+    /// <summary>How far the team may raise its own capacity; set by its coordinator.</summary>
+    public int CapacityCeiling { get; init; }
     public string[] Availability { get; init; } = [];
     public int MembersCount { get; init; }
     public string LeaderName { get; init; } = "";
@@ -26,6 +32,7 @@ internal sealed class Team
     public long Version { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    public Guid? PendingChangeId { get; init; }
 
     // The track record, read with a left join (zeros before the first event).
     public int OrdersClaimed { get; init; }
@@ -35,6 +42,22 @@ internal sealed class Team
     public int VolunteersEngaged { get; init; }
     public int RatingsCount { get; init; }
     public int RatingsSum { get; init; }
+
+    /// <summary>This team with the fields <paramref name="change"/> sets laid over its own.</summary>
+    public Team With(ProfileFields change) => this with
+    {
+        Name = change.Name ?? Name,
+        Kind = change.Kind ?? Kind,
+        Categories = change.Categories ?? Categories,
+        Skills = change.Skills ?? Skills,
+        ServiceArea = change.ServiceArea ?? ServiceArea,
+        Capacity = change.Capacity ?? Capacity,
+        CapacityCeiling = change.CapacityCeiling ?? CapacityCeiling,
+        Availability = change.Availability ?? Availability,
+        MembersCount = change.MembersCount ?? MembersCount,
+        LeaderName = change.LeaderName ?? LeaderName,
+        LeaderPhone = change.LeaderPhone ?? LeaderPhone,
+    };
 
     public TrackRecord TrackRecord => new(OrdersClaimed, OrdersCompleted, OrdersReleased, ServiceHours, VolunteersEngaged, RatingsCount, RatingsSum);
 

@@ -12,12 +12,12 @@ namespace Dispatch.Teams.Tests.Apis;
 public sealed class ServiceListApiTests(TeamsService service)
 {
     [Fact]
-    public async Task A_team_edits_its_own_service_list_and_TeamProfileChanged_carries_the_next_version()
+    public async Task The_coordinator_edits_a_service_list_and_TeamProfileChanged_carries_the_next_version()
     {
         var street = await Street.CreateAsync(service);
         var team = await street.RegisterTeamAsync();
 
-        var response = await street.TeamClient(team.Id).PatchAsJsonAsync($"/api/teams/{team.Id}", new
+        var response = await street.Coordinator.PatchAsJsonAsync($"/api/teams/{team.Id}", new
         {
             categories = new[] { "health", "counselling" },
             skills = new[] { "心理疏导" },
@@ -32,6 +32,7 @@ public sealed class ServiceListApiTests(TeamsService service)
         Assert.Equal(["health", "counselling"], edited.Categories);
         Assert.Equal(["weekends", "evenings"], edited.Availability); // kept in one order: weekdays, weekends, evenings
         Assert.Equal(("street", 5, 25, 2L, team.Name, "王建国"), (edited.ServiceArea, edited.Capacity, edited.MembersCount, edited.Version, edited.Name, edited.LeaderName));
+        Assert.Equal(5, edited.CapacityCeiling); // the coordinator's own raise of the capacity raises the ceiling with it
 
         await using var connection = new NpgsqlConnection(service.DatabaseConnectionString);
         await Eventually.TrueAsync(async () => await connection.ExecuteScalarAsync<long>("""
@@ -71,7 +72,7 @@ public sealed class ServiceListApiTests(TeamsService service)
     }
 
     [Fact]
-    public async Task Renaming_to_a_name_the_street_has_gets_409()
+    public async Task Renaming_to_a_name_the_district_has_gets_409()
     {
         var street = await Street.CreateAsync(service);
         var team = await street.RegisterTeamAsync();

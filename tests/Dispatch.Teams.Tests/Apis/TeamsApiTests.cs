@@ -125,7 +125,7 @@ public sealed class TeamsApiTests(TeamsService service)
         var street = await Street.CreateAsync(service);
         var team = await street.RegisterTeamAsync();
 
-        // Another community of the same street counts too: names are unique per street.
+        // Another community of the same street counts too: names are unique in the whole district.
         var response = await street.Coordinator.PostAsJsonAsync("/api/teams", street.NewTeam(team.Name, street.Neighbour.Id));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
