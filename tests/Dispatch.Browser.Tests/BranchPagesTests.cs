@@ -12,8 +12,9 @@ public sealed class BranchPagesTests(BrowserSystem system)
     [Fact]
     public async Task A_branch_writes_a_need_publishes_it_to_one_team_imports_a_list_publishes_all_and_rates_a_completed_service()
     {
+        using var street = await system.StreetAsync("branch-pages");
         var page = await system.NewPageAsync();
-        await SignInAsync(page, "huiquan-branch");
+        await SignInAsync(page, street.Communities[0].BranchUsername);
         await ExpectHeadingAsync(page, "需求清单");
 
         // Write a need in the form and save it as a draft.
@@ -67,9 +68,9 @@ public sealed class BranchPagesTests(BrowserSystem system)
         await ScreenshotAsync(page, "branch-needs");
 
         // A team serves another need; the branch rates it on its page.
-        using var branch = await system.ClientAsync("huiquan-branch");
-        var needId = await system.PublishNeedAsync(branch, "陪老人散步");
-        using var team = await system.ClientAsync("team-1");
+        var branch = street.Branch;
+        var needId = await street.PublishNeedAsync("陪老人散步");
+        var team = street.Teams[0].Client;
         await Eventually.ReturnsAsync(() => team.PostAsync($"/api/orders/{needId}/claim"), r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the order should reach the hall");
         Assert.Equal(HttpStatusCode.OK, (await team.PostAsync($"/api/orders/{needId}/start")).Status);
         Assert.Equal(HttpStatusCode.OK, (await team.PostAsync($"/api/orders/{needId}/complete", new { serviceHours = 2, volunteersCount = 2, summary = "散步一小时" })).Status);
@@ -85,7 +86,7 @@ public sealed class BranchPagesTests(BrowserSystem system)
         await ScreenshotAsync(page, "branch-rated");
 
         // Cancelling asks for the reason on the page; the timeline keeps it.
-        var cancelled = await system.PublishNeedAsync(branch, "取消的探访");
+        var cancelled = await street.PublishNeedAsync("取消的探访");
         await page.GotoAsync($"/#/needs/{cancelled}");
         await ExpectHeadingAsync(page, "取消的探访");
         await page.GetByRole(AriaRole.Button, new() { Name = "撤销需求" }).ClickAsync();

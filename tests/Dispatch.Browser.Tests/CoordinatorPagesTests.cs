@@ -10,14 +10,16 @@ public sealed class CoordinatorPagesTests(BrowserSystem system)
     [Fact]
     public async Task A_coordinator_reads_the_dashboard_hatches_a_team_and_confirms_a_matching_meeting_plan()
     {
-        using var branch = await system.ClientAsync("huiquan-branch");
-        var needId = await system.PublishNeedAsync(branch, "为行动不便老人送餐");
-        using var coordinator = await system.ClientAsync("coordinator");
+        // Its own street: 光州 publishes nothing, and 光州文明交通队 is the street's only incubating team.
+        using var street = await system.StreetAsync("coordinator-pages", more => more.Community("光州社区")
+            .Team(new TeamPlan("光州文明交通队") { Community = 1, Categories = ["traffic_civility"], Skills = ["交通劝导"], Capacity = 2, Hatched = false }));
+        var needId = await street.PublishNeedAsync("为行动不便老人送餐");
+        var coordinator = street.Coordinator;
         await Eventually.TrueAsync(async () => (await coordinator.GetAsync("/api/stats/unclaimed?pageSize=100")).Text.Contains(needId.ToString(), StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "the order should be counted as unclaimed");
 
         var page = await system.NewPageAsync();
-        await SignInAsync(page, "coordinator");
+        await SignInAsync(page, street.CoordinatorUsername);
         await ExpectHeadingAsync(page, "数据看板");
         await Expect(page.Locator(".figure").Filter(new() { HasText = "认领率" }).Locator("strong")).ToContainTextAsync("%");
         await Expect(page.Locator(".figure").Filter(new() { HasText = "认领用时" })).ToBeVisibleAsync();
@@ -59,7 +61,7 @@ public sealed class CoordinatorPagesTests(BrowserSystem system)
 
         // The planned team finds the order directed to it in its hall and accepts it.
         var teamName = await row.Locator("td").Nth(3).InnerTextAsync();
-        var username = teamName switch { "银龄先锋志愿服务队" => "team-1", "汇泉养老服务队" => "team-2", _ => throw new InvalidOperationException($"planned to {teamName}") };
+        var username = street.Teams.Single(t => t.Name == teamName).Username;
         var teamPage = await system.NewPageAsync(phone: true);
         await SignInAsync(teamPage, username);
         var card = Card(teamPage, "为行动不便老人送餐");
@@ -72,6 +74,7 @@ public sealed class CoordinatorPagesTests(BrowserSystem system)
     [Fact]
     public async Task A_page_that_loads_late_does_not_replace_the_page_the_coordinator_moved_on_to()
     {
+        using var street = await system.StreetAsync("late-page");
         var page = await system.NewPageAsync();
         // The dashboard's first request is held back until the incubation board is on screen.
         var release = new TaskCompletionSource();
@@ -82,7 +85,7 @@ public sealed class CoordinatorPagesTests(BrowserSystem system)
             await release.Task;
             await route.ContinueAsync();
         });
-        await SignInAsync(page, "coordinator");
+        await SignInAsync(page, street.CoordinatorUsername);
         await held.Task.WaitAsync(TimeSpan.FromSeconds(15));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "孵化看板" }).ClickAsync();

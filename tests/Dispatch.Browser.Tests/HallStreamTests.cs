@@ -10,7 +10,8 @@ public sealed class HallStreamTests(BrowserSystem system)
     [Fact]
     public async Task The_hall_stream_stays_open_through_the_gateway_past_its_activity_timeout_and_delivers_a_later_publication()
     {
-        var token = await TokenAsync("team-2");
+        using var street = await system.StreetAsync("hall-stream");
+        var token = await TokenAsync(street.Teams[1].Username, street.Password);
         using var http = new HttpClient { BaseAddress = system.Gateway, Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders/hall/events");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -31,8 +32,7 @@ public sealed class HallStreamTests(BrowserSystem system)
         }
         Assert.True(heartbeats >= 1, "the stream should carry heartbeats while idle");
 
-        using var branch = await system.ClientAsync("huiquan-branch");
-        var needId = await system.PublishNeedAsync(branch, "陪老人下棋");
+        var needId = await street.PublishNeedAsync("陪老人下棋");
         while (await reader.ReadLineAsync(deadline.Token) is { } line)
         {
             if (line.StartsWith("data:", StringComparison.Ordinal) && line.Contains(needId.ToString(), StringComparison.Ordinal))
@@ -53,10 +53,10 @@ public sealed class HallStreamTests(BrowserSystem system)
         Assert.Equal("application/problem+json", response.ContentType);
     }
 
-    private async Task<string> TokenAsync(string username)
+    private async Task<string> TokenAsync(string username, string password)
     {
         using var anonymous = new GatewayClient(system.Gateway);
-        var response = await anonymous.PostAsync("/api/auth/token", new { username, password = BrowserSystem.Password });
+        var response = await anonymous.PostAsync("/api/auth/token", new { username, password });
         return response.Body!["accessToken"]!.GetValue<string>();
     }
 }

@@ -12,14 +12,8 @@ public sealed class LongListsTests(BrowserSystem system)
     [Fact]
     public async Task The_incubation_board_shows_every_team_of_a_street_with_more_than_a_hundred()
     {
-        // A street of its own with its own coordinator, so the other tests' street keeps its few teams.
-        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
-        var district = BrowserSystem.Id(await admin.PostExpectingAsync("/api/places/districts", new { name = "平度市" }));
-        var street = BrowserSystem.Id(await admin.PostExpectingAsync($"/api/places/districts/{district}/streets", new { name = "东阁街道" }));
-        var community = BrowserSystem.Id(await admin.PostExpectingAsync($"/api/places/streets/{street}/communities",
-            new { name = "红旗社区", branchName = "红旗社区党支部" }));
-        await admin.PostExpectingAsync("/api/accounts", new { username = "dongge-coordinator", password = BrowserSystem.Password, role = "coordinator", streetId = street });
-        using var coordinator = await system.ClientAsync("dongge-coordinator");
+        using var street = await new StreetBuilder(system.Gateway, "dongge").Community("红旗社区").BuildAsync();
+        var (coordinator, community) = (street.Coordinator, street.CommunityId);
         var names = Enumerable.Range(1, 101).Select(i => $"红旗第{i:000}志愿服务队").ToList();
         foreach (var name in names)
         {
@@ -31,7 +25,7 @@ public sealed class LongListsTests(BrowserSystem system)
         }
 
         var page = await system.NewPageAsync();
-        await SignInAsync(page, "dongge-coordinator");
+        await SignInAsync(page, street.CoordinatorUsername);
         await page.GetByRole(AriaRole.Link, new() { Name = "孵化看板" }).ClickAsync();
         await ExpectHeadingAsync(page, "孵化看板");
 
@@ -44,11 +38,8 @@ public sealed class LongListsTests(BrowserSystem system)
     [Fact]
     public async Task A_branch_pages_through_a_needs_list_longer_than_a_page()
     {
-        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
-        var community = BrowserSystem.Id(await admin.PostExpectingAsync($"/api/places/streets/{system.StreetId}/communities",
-            new { name = "龙泉社区", branchName = "龙泉社区党支部" }));
-        await admin.PostExpectingAsync("/api/accounts", new { username = "longquan-branch", password = BrowserSystem.Password, role = "branch", communityId = community });
-        using var branch = await system.ClientAsync("longquan-branch");
+        using var street = await new StreetBuilder(system.Gateway, "longquan").Community("龙泉社区").BuildAsync();
+        var branch = street.Branch;
         var startsAt = DateTime.UtcNow.AddDays(4);
         for (var i = 1; i <= 51; i++)
         {
@@ -60,7 +51,7 @@ public sealed class LongListsTests(BrowserSystem system)
         }
 
         var page = await system.NewPageAsync();
-        await SignInAsync(page, "longquan-branch");
+        await SignInAsync(page, street.Communities[0].BranchUsername);
         await ExpectHeadingAsync(page, "需求清单");
         var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "翻页" });
 

@@ -11,16 +11,16 @@ public sealed class TeamPagesTests(BrowserSystem system)
     [Fact]
     public async Task A_team_sees_a_need_arrive_live_claims_it_starts_and_reports_completion()
     {
+        using var street = await system.StreetAsync("team-pages");
         var page = await system.NewPageAsync(phone: true);
-        await SignInAsync(page, "team-1", "wrong-password");
+        await SignInAsync(page, street.Teams[0].Username, "wrong-password");
         await ExpectNoticeAsync(page, "用户名或密码不正确");
-        await SignInAsync(page, "team-1");
+        await SignInAsync(page, street.Teams[0].Username);
         await ExpectHeadingAsync(page, "派单大厅");
         await Expect(page.Locator(".live")).ToHaveTextAsync("● 实时更新中");
 
         // The branch publishes while the hall is on screen: the order appears without a reload, with its score and reason.
-        using var branch = await system.ClientAsync("huiquan-branch");
-        await system.PublishNeedAsync(branch, "为独居老人陪伴聊天");
+        await street.PublishNeedAsync("为独居老人陪伴聊天");
         var card = Card(page, "为独居老人陪伴聊天");
         await Expect(card).ToBeVisibleAsync();
         await Expect(card.Locator(".score")).ToContainTextAsync("分");
@@ -51,16 +51,16 @@ public sealed class TeamPagesTests(BrowserSystem system)
     [Fact]
     public async Task A_team_too_late_for_an_order_is_told_another_team_took_it_and_the_order_leaves_its_hall()
     {
-        using var branch = await system.ClientAsync("huiquan-branch");
-        var needId = await system.PublishNeedAsync(branch, "陪老人去医院复查");
-        using var rival = await system.ClientAsync("team-1");
+        using var street = await system.StreetAsync("too-late");
+        var needId = await street.PublishNeedAsync("陪老人去医院复查");
+        var rival = street.Teams[0].Client;
         await Eventually.TrueAsync(async () => (await rival.GetAsync("/api/orders/hall")).Text.Contains(needId.ToString(), StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "the order should reach the hall");
 
         // This screen misses the live updates (its stream is held back), so it still shows the order when the rival takes it.
         var page = await system.NewPageAsync();
         await page.RouteAsync("**/api/orders/hall/events", route => route.AbortAsync());
-        await SignInAsync(page, "team-2");
+        await SignInAsync(page, street.Teams[1].Username);
         var card = Card(page, "陪老人去医院复查");
         await Expect(card).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.OK, (await rival.PostAsync($"/api/orders/{needId}/claim")).Status);
@@ -74,15 +74,14 @@ public sealed class TeamPagesTests(BrowserSystem system)
     [Fact]
     public async Task The_live_hall_drops_an_order_another_team_claims()
     {
-        using var branch = await system.ClientAsync("huiquan-branch");
-        var needId = await system.PublishNeedAsync(branch, "帮老人代购药品");
+        using var street = await system.StreetAsync("live-hall");
+        var needId = await street.PublishNeedAsync("帮老人代购药品");
         var page = await system.NewPageAsync();
-        await SignInAsync(page, "team-2");
+        await SignInAsync(page, street.Teams[1].Username);
         var card = Card(page, "帮老人代购药品");
         await Expect(card).ToBeVisibleAsync();
 
-        using var rival = await system.ClientAsync("team-1");
-        Assert.Equal(HttpStatusCode.OK, (await rival.PostAsync($"/api/orders/{needId}/claim")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await street.Teams[0].Client.PostAsync($"/api/orders/{needId}/claim")).Status);
         await Expect(card).ToHaveCountAsync(0);
     }
 }

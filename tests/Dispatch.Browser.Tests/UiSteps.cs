@@ -6,7 +6,7 @@ namespace Dispatch.Browser.Tests;
 /// <summary>What a person does on every page: sign in, read the notice, keep a screenshot.</summary>
 public static class UiSteps
 {
-    public static async Task SignInAsync(IPage page, string username, string password = BrowserSystem.Password)
+    public static async Task SignInAsync(IPage page, string username, string password = StreetBuilder.DefaultPassword)
     {
         await page.GotoAsync("/");
         await page.GetByLabel("用户名").FillAsync(username);

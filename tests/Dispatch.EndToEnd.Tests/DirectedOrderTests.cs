@@ -1,13 +1,12 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Dispatch.Testing;
 
 namespace Dispatch.EndToEnd.Tests;
 
 /// <summary>派单 to one named team: it declines, the order opens to every eligible team, another claims it from the hall.</summary>
-public sealed class DirectedOrderTests(DispatchSystem system) : IClassFixture<DispatchSystem>
+[Collection(EndToEndCollection.Name)]
+public sealed class DirectedOrderTests(DispatchSystem system)
 {
-    private const string Password = "e2e-password-2";
     private const string Phone = "13900002468";
     private const string ContactName = "赵爷爷";
     private const string Address = "文昌小区7号楼1单元";
@@ -15,28 +14,10 @@ public sealed class DirectedOrderTests(DispatchSystem system) : IClassFixture<Di
     [Fact]
     public async Task A_directed_order_declined_by_its_team_is_claimed_by_another_from_the_open_hall()
     {
-        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
-        var district = await admin.PostExpectingAsync("/api/places/districts", new { name = "莱州市" });
-        var street = await admin.PostExpectingAsync($"/api/places/districts/{Id(district)}/streets", new { name = "文昌路街道" });
-        var community = await admin.PostExpectingAsync($"/api/places/streets/{Id(street)}/communities", new { name = "文昌社区", branchName = "文昌社区党支部" });
-        await admin.PostExpectingAsync("/api/accounts", new { username = "wenchang-coordinator", password = Password, role = "coordinator", streetId = Id(street) });
-        await admin.PostExpectingAsync("/api/accounts", new { username = "wenchang-branch", password = Password, role = "branch", communityId = Id(community) });
-        using var coordinator = await GatewayClient.SignInAsync(system.Gateway, "wenchang-coordinator", Password);
-        var teamIds = new List<Guid>();
-        foreach (var name in new[] { "文昌助老队", "银发志愿服务队" })
-        {
-            var team = await coordinator.PostExpectingAsync("/api/teams", new
-            {
-                name, kind = "volunteer_team", communityId = Id(community), categories = new[] { "elderly_care" },
-                skills = new[] { "陪伴聊天" }, capacity = 3, membersCount = 12, leaderName = "孙队长", leaderPhone = "13800000002",
-            });
-            await coordinator.PostExpectingAsync($"/api/teams/{Id(team)}/hatch", new { }, HttpStatusCode.OK);
-            await coordinator.PostExpectingAsync("/api/accounts", new { username = $"wenchang-team-{teamIds.Count + 1}", password = Password, role = "team", teamId = Id(team) });
-            teamIds.Add(Id(team));
-        }
-        using var named = await GatewayClient.SignInAsync(system.Gateway, "wenchang-team-1", Password);
-        using var other = await GatewayClient.SignInAsync(system.Gateway, "wenchang-team-2", Password);
-        using var branch = await GatewayClient.SignInAsync(system.Gateway, "wenchang-branch", Password);
+        using var street = await new StreetBuilder(system.Gateway, "wenchang").Community("文昌社区")
+            .Team(new TeamPlan("文昌助老队") { Capacity = 3 }).Team(new TeamPlan("银发志愿服务队") { Capacity = 3 }).BuildAsync();
+        var (named, other, branch) = (street.Teams[0].Client, street.Teams[1].Client, street.Branch);
+        var teamIds = street.TeamIds;
 
         // 派单 to the first team only.
         var need = await branch.PostExpectingAsync("/api/needs", new
@@ -45,15 +26,17 @@ public sealed class DirectedOrderTests(DispatchSystem system) : IClassFixture<Di
             startsAt = DateTime.UtcNow.AddDays(2), endsAt = DateTime.UtcNow.AddDays(2).AddHours(2),
             address = Address, contactName = ContactName, contactPhone = Phone,
         });
-        var needId = Id(need);
+        var needId = need.Id();
         var published = await branch.PostAsync($"/api/needs/{needId}/publish", new { targetTeamId = teamIds[0] });
         Assert.Equal(HttpStatusCode.OK, published.Status);
         Assert.Equal(teamIds[0].ToString(), published.Body!["targetTeamId"]!.GetValue<string>());
 
         // Only the named team sees it; the other can neither see nor claim it.
         await HallOfAsync(named, needId, expected: true);
-        Assert.False(HallHas((await other.GetAsync("/api/orders/hall")).Body!, needId));
-        Assert.NotEqual(HttpStatusCode.OK, (await other.PostAsync($"/api/orders/{needId}/claim")).Status);
+        Assert.False((await other.GetAsync("/api/orders/hall")).Body!.HasNeed(needId));
+        var refused = await other.PostAsync($"/api/orders/{needId}/claim");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Contains("directed to another team", refused.Text, StringComparison.Ordinal);
 
         // The named team declines: the order opens to every eligible team, and the branch sees it.
         Assert.Equal(HttpStatusCode.OK, (await named.PostAsync($"/api/orders/{needId}/decline", new { reason = "本周人手不足" })).Status);
@@ -83,10 +66,5 @@ public sealed class DirectedOrderTests(DispatchSystem system) : IClassFixture<Di
 
     private static Task<ApiResponse> HallOfAsync(GatewayClient team, Guid needId, bool expected) =>
         Eventually.ReturnsAsync(() => team.GetAsync("/api/orders/hall"),
-            r => r.Status == HttpStatusCode.OK && HallHas(r.Body!, needId) == expected, TimeSpan.FromSeconds(30), "the hall should show the order");
-
-    private static Guid Id(JsonNode node) => Guid.Parse(node["id"]!.GetValue<string>());
-
-    private static bool HallHas(JsonNode hall, Guid needId) =>
-        hall["items"]!.AsArray().Any(item => item!["needId"]!.GetValue<string>() == needId.ToString());
+            r => r.Status == HttpStatusCode.OK && r.Body!.HasNeed(needId) == expected, TimeSpan.FromSeconds(30), "the hall should show the order");
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Dispatch.Testing;
 
 namespace Dispatch.EndToEnd.Tests;
@@ -8,34 +7,27 @@ namespace Dispatch.EndToEnd.Tests;
 /// The team registry in the whole system: a team's track record grows from the matching service's
 /// events, and a team the coordinator suspends is refused by the matching service.
 /// </summary>
-public sealed class TeamRegistryLoopTests(DispatchSystem system) : IClassFixture<DispatchSystem>
+[Collection(EndToEndCollection.Name)]
+public sealed class TeamRegistryLoopTests(DispatchSystem system)
 {
-    private const string Password = "e2e-password-2";
-
     [Fact]
     public async Task A_released_and_a_completed_order_show_on_the_profile_and_a_suspended_team_is_refused_its_next_claim()
     {
-        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
-        var district = await admin.PostExpectingAsync("/api/places/districts", new { name = "芝罘区" });
-        var street = await admin.PostExpectingAsync($"/api/places/districts/{Id(district)}/streets", new { name = "向阳街道" });
-        var community = await admin.PostExpectingAsync($"/api/places/streets/{Id(street)}/communities", new { name = "毓璜顶社区", branchName = "毓璜顶社区党支部" });
-        await admin.PostExpectingAsync("/api/accounts", new { username = "xiangyang-coordinator", password = Password, role = "coordinator", streetId = Id(street) });
-        await admin.PostExpectingAsync("/api/accounts", new { username = "yuhuangding-branch", password = Password, role = "branch", communityId = Id(community) });
+        using var street = await new StreetBuilder(system.Gateway, "xiangyang").Community("毓璜顶社区").BuildAsync();
+        var (coordinator, branch) = (street.Coordinator, street.Branch);
 
         // The coordinator takes an applicant through incubation and hatches it.
-        using var coordinator = await GatewayClient.SignInAsync(system.Gateway, "xiangyang-coordinator", Password);
         var team = await coordinator.PostExpectingAsync("/api/teams/applications", new
         {
-            name = "毓璜顶助老服务队", kind = "volunteer_team", communityId = Id(community), categories = new[] { "elderly_care" },
+            name = "毓璜顶助老服务队", kind = "volunteer_team", communityId = street.CommunityId, categories = new[] { "elderly_care" },
             skills = new[] { "陪伴聊天" }, capacity = 2, membersCount = 12, leaderName = "刘队长", leaderPhone = "13800000002",
         });
-        var teamId = Id(team);
+        var teamId = team.Id();
         Assert.Equal("applied", team["status"]!.GetValue<string>());
         await coordinator.PostExpectingAsync($"/api/teams/{teamId}/incubate", new { mentor = "周社工" }, HttpStatusCode.OK);
         await coordinator.PostExpectingAsync($"/api/teams/{teamId}/hatch", new { reason = "培育期满" }, HttpStatusCode.OK);
-        await coordinator.PostExpectingAsync("/api/accounts", new { username = "yuhuangding-team", password = Password, role = "team", teamId });
-        using var teamClient = await GatewayClient.SignInAsync(system.Gateway, "yuhuangding-team", Password);
-        using var branch = await GatewayClient.SignInAsync(system.Gateway, "yuhuangding-branch", Password);
+        await coordinator.PostExpectingAsync("/api/accounts", new { username = "xiangyang-applicant", password = street.Password, role = "team", teamId });
+        using var teamClient = await GatewayClient.SignInAsync(system.Gateway, "xiangyang-applicant", street.Password);
 
         // The first need is claimed and released; the second is claimed, served and rated.
         var released = await PublishedNeedInHallAsync(branch, teamClient, "陪老人去医院");
@@ -62,7 +54,7 @@ public sealed class TeamRegistryLoopTests(DispatchSystem system) : IClassFixture
         // Suspended: once the matching service hears of it the hall empties, and a claim is refused.
         var next = await PublishedNeedInHallAsync(branch, teamClient, "帮老人买菜");
         await coordinator.PostExpectingAsync($"/api/teams/{teamId}/suspend", new { reason = "服务投诉待核查" }, HttpStatusCode.OK);
-        await Eventually.TrueAsync(async () => !HallHas((await teamClient.GetAsync("/api/orders/hall")).Body!, next),
+        await Eventually.TrueAsync(async () => !(await teamClient.GetAsync("/api/orders/hall")).Body!.HasNeed(next),
             TimeSpan.FromSeconds(30), "the suspension should reach the matching service");
         var claim = await teamClient.PostAsync($"/api/orders/{next}/claim");
         Assert.Equal(HttpStatusCode.Forbidden, claim.Status);
@@ -81,15 +73,10 @@ public sealed class TeamRegistryLoopTests(DispatchSystem system) : IClassFixture
             title, description = title, category = "elderly_care", volunteersNeeded = 2, skills = new[] { "陪伴聊天" },
             startsAt, endsAt = startsAt.AddHours(2),
         });
-        var needId = Id(need);
+        var needId = need.Id();
         Assert.Equal(HttpStatusCode.OK, (await branch.PostAsync($"/api/needs/{needId}/publish")).Status);
-        await Eventually.TrueAsync(async () => (await team.GetAsync("/api/orders/hall")) is { Status: HttpStatusCode.OK } r && HallHas(r.Body!, needId),
+        await Eventually.TrueAsync(async () => (await team.GetAsync("/api/orders/hall")) is { Status: HttpStatusCode.OK } r && r.Body!.HasNeed(needId),
             TimeSpan.FromSeconds(30), "the need should appear in the hall");
         return needId;
     }
-
-    private static Guid Id(JsonNode node) => Guid.Parse(node["id"]!.GetValue<string>());
-
-    private static bool HallHas(JsonNode hall, Guid needId) =>
-        hall["items"]!.AsArray().Any(item => item!["needId"]!.GetValue<string>() == needId.ToString());
 }

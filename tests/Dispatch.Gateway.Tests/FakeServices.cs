@@ -11,7 +11,7 @@ namespace Dispatch.Gateway.Tests;
 
 /// <summary>
 /// A tiny real HTTP server on a free loopback port standing in for the services behind the gateway:
-/// it echoes what a proxied <c>/api/needs</c> request carried, and answers the team registry's
+/// it echoes what a proxied request carried, and answers the team registry's
 /// place and team look-ups for a fixed street.
 /// </summary>
 public sealed class FakeServices : IAsyncDisposable
@@ -43,13 +43,9 @@ public sealed class FakeServices : IAsyncDisposable
     private FakeServices Run()
     {
         _app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));
-        _app.Map("/api/needs/{**rest}", (HttpContext context) => Results.Ok(new
-        {
-            path = context.Request.Path.Value,
-            authorization = context.Request.Headers.Authorization.ToString(),
-            correlationId = context.Request.Headers["X-Correlation-Id"].ToString(),
-            cookie = context.Request.Headers.Cookie.ToString(),
-        }));
+        // Every proxied route's requests are echoed, but the registry's look-ups below.
+        foreach (var route in new[] { "/api/needs/{**rest}", "/api/teams", "/api/places", "/api/orders/{**rest}", "/api/stats/{**rest}", "/api/matching-plans/{**rest}" })
+            _app.Map(route, Echo);
         _app.MapGet("/api/places/communities/{id:guid}", (Guid id, HttpContext context) =>
         {
             RegistryAuthorizations.Enqueue(context.Request.Headers.Authorization.ToString());
@@ -77,6 +73,14 @@ public sealed class FakeServices : IAsyncDisposable
         Address = new Uri(_app.Urls.First());
         return this;
     }
+
+    private static IResult Echo(HttpContext context) => Results.Ok(new
+    {
+        path = context.Request.Path.Value,
+        authorization = context.Request.Headers.Authorization.ToString(),
+        correlationId = context.Request.Headers["X-Correlation-Id"].ToString(),
+        cookie = context.Request.Headers.Cookie.ToString(),
+    });
 
     /// <summary>A loopback address where nothing listens, for a service that is down.</summary>
     public static Uri DeadAddress()

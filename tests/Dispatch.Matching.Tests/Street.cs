@@ -31,16 +31,17 @@ public sealed class Street(ServiceFactory<Program> service)
         string area = "community", int capacity = 3, string status = "hatched", Guid? streetId = null)
     {
         var team = new TeamProfile(Guid.NewGuid(), "银龄先锋", "volunteer_team", communityId, streetId ?? StreetId, DistrictId,
-            categories ?? ["elderly_care"], skills ?? ["入户探访"], area, capacity, 20, "incubating", null, 1);
+            categories ?? ["elderly_care"], skills ?? ["入户探访"], area, capacity, 20, status == "applied" ? "applied" : "incubating", null, 1);
         await PublishAsync(new TeamRegistered(team, DateTimeOffset.UtcNow));
-        if (status != "incubating")
+        if (status is not ("incubating" or "applied"))
         {
             team = team with { Status = "hatched", HatchedAt = DateTimeOffset.UtcNow, Version = 2 };
             await PublishAsync(new TeamHatched(team, DateTimeOffset.UtcNow));
         }
-        if (status == "suspended")
+        if (status is "suspended" or "retired")
         {
-            team = team with { Status = "suspended", Version = 3 };
+            // The registry announces a retirement as a suspension whose profile says retired.
+            team = team with { Status = status, Version = 3 };
             await PublishAsync(new TeamSuspended(team, "测试", DateTimeOffset.UtcNow));
         }
         await WaitForAsync("select count(*) from teams where team_id = @TeamId and version = @Version", new { team.TeamId, team.Version });
@@ -66,6 +67,10 @@ public sealed class Street(ServiceFactory<Program> service)
 
     public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
         Bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
+
+    /// <summary>Sets when a claimed order was claimed, so that figures of waiting times have exact inputs (the claim itself stamps the service's clock).</summary>
+    public Task ClaimedAfterPublishingAsync(Guid needId, TimeSpan wait) =>
+        QueryAsync<int>("update orders set claimed_at = published_at + @wait, first_claimed_at = published_at + @wait where need_id = @needId and claimed_at is not null returning 1", new { needId, wait });
 
     public HttpClient As(TeamProfile team) =>
         service.ClientWithToken(TestTokens.Team(team.TeamId, team.CommunityId, team.StreetId, team.DistrictId));

@@ -86,6 +86,14 @@ public sealed class Broker(DispatchSystem system, Servers servers)
         return depths;
     }
 
+    public static bool IsErrorQueue(string queue) => queue.EndsWith("_error", StringComparison.Ordinal);
+
+    /// <summary>Messages parked in the error queues of <paramref name="depths"/>.</summary>
+    public static long Parked(IReadOnlyDictionary<string, uint> depths) => depths.Where(q => IsErrorQueue(q.Key)).Sum(q => (long)q.Value);
+
+    /// <summary>Messages parked in every error queue now (the tests of a class share the broker: each compares with its start).</summary>
+    public async Task<long> ParkedAsync() => Parked(await QueueDepthsAsync());
+
     /// <summary>Publishes <paramref name="message"/> as a MassTransit publish of Dispatch.Contracts.<paramref name="contract"/> would.</summary>
     public async Task PublishAsync(string contract, Guid messageId, object message)
     {

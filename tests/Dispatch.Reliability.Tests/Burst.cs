@@ -10,7 +10,7 @@ public sealed class Burst(Street street, string tag)
     private readonly HashSet<Guid> _settled = [];
     private volatile bool _faultDone;
 
-    /// <summary>Four teams of capacity 50 hold 200 orders; the burst stays below that whatever the fault's length.</summary>
+    /// <summary>An end to the burst whatever the fault's length (the teams' places run out long before).</summary>
     private const int HardCap = 150;
 
     public ClaimTally Claims { get; } = new();
@@ -56,7 +56,7 @@ public sealed class Burst(Street street, string tag)
                 {
                     var answers = await Task.WhenAll(street.Teams.Select(t => Street.TryAsync(() => t.Client.PostAsync($"/api/orders/{need}/claim"))));
                     Claims.Add(need, answers);
-                    if (answers.Any(a => a?.Status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Conflict))
+                    if (ClaimTally.Settles(answers))
                         _settled.Add(need);
                 }
                 // Nothing moved (the orders have not reached matching yet, or a fault): do not hammer the gateway.

@@ -13,7 +13,7 @@ public sealed partial class FaultTests(OneOfEach fixture, ITestOutputHelper outp
     public async Task RabbitMQ_stopped_and_restarted_during_a_burst_loses_nothing_and_applies_nothing_twice()
     {
         await fixture.AllReadyAsync();
-        using var street = await Street.SetUpAsync(fixture.System, "broker", teamCount: 4);
+        using var street = await Street.SetUpAsync(fixture, "broker", teamCount: 4, capacity: 4);
         var burst = new Burst(street, "broker");
 
         await burst.RunAsync(async b =>
@@ -42,7 +42,7 @@ public sealed partial class FaultTests(OneOfEach fixture, ITestOutputHelper outp
     public async Task Services_killed_with_SIGKILL_during_a_burst_and_restarted_lose_nothing_and_apply_nothing_twice()
     {
         await fixture.AllReadyAsync();
-        using var street = await Street.SetUpAsync(fixture.System, "sigkill", teamCount: 4);
+        using var street = await Street.SetUpAsync(fixture, "sigkill", teamCount: 4, capacity: 4);
         var burst = new Burst(street, "sigkill");
 
         await burst.RunAsync(async b =>

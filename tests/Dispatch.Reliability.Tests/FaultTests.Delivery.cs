@@ -17,7 +17,7 @@ public sealed partial class FaultTests
     public async Task Events_delivered_twice_and_out_of_order_end_in_the_right_state()
     {
         await fixture.AllReadyAsync();
-        using var street = await Street.SetUpAsync(fixture.System, "order");
+        using var street = await Street.SetUpAsync(fixture, "order");
         var need = await street.PublishNeedAsync("order need");
         var team = street.TeamIds[0];
         var at = DateTimeOffset.UtcNow;

@@ -15,7 +15,7 @@ public sealed partial class FaultTests
     public async Task SIGTERM_finishes_the_in_flight_request_and_message_before_the_process_exits()
     {
         await fixture.AllReadyAsync();
-        using var street = await Street.SetUpAsync(fixture.System, "sigterm");
+        using var street = await Street.SetUpAsync(fixture, "sigterm");
         var team = street.Teams[0].Client;
         var requested = await street.PublishNeedAsync("sigterm request");
         var consumed = await street.PublishNeedAsync("sigterm message");

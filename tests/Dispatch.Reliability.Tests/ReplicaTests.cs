@@ -15,7 +15,7 @@ public sealed class ReplicaTests(TwoOfEach fixture, ITestOutputHelper output) : 
     public async Task Two_replicas_of_everything_give_each_claim_one_winner_fire_each_deadline_once_and_relay_each_event_once()
     {
         await fixture.AllReadyAsync();
-        using var street = await Street.SetUpAsync(fixture.System, "replicas", teamCount: 4);
+        using var street = await Street.SetUpAsync(fixture, "replicas", teamCount: 4, capacity: 5);
 
         // Needs nobody claims, with a claim deadline seconds away: they climb the ladder (street, district,
         // coordinator alert; a step every 2 s) and expire, while both matching replicas sweep every 0.3 s.

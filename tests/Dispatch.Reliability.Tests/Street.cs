@@ -1,67 +1,53 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace Dispatch.Reliability.Tests;
 
 /// <summary>
-/// One street of the system set up through the gateway — a community, its branch and hatched teams
-/// that fit its needs — and the burst the fault tests run on it: needs published and raced for by
-/// every team. Requests that meet a fault (a transport error or a 5xx) are retried, as a client would.
+/// One street of the system set up through the gateway (<see cref="StreetBuilder"/>) — a community, its branch
+/// and hatched teams that fit its needs — and the burst the fault tests run on it: needs published and raced for
+/// by every team. Requests that meet a fault (a transport error or a 5xx) are retried, as a client would.
 /// </summary>
 public sealed class Street : IDisposable
 {
-    private const string Password = "fault-password-1";
+    private readonly TestStreet _street;
 
-    private Street(Guid communityId, GatewayClient admin, GatewayClient branch, IReadOnlyList<(Guid Id, GatewayClient Client)> teams)
+    private Street(TestStreet street, int capacity, long parkedAtSetUp)
     {
-        CommunityId = communityId;
-        Admin = admin;
-        Branch = branch;
-        Teams = teams;
+        _street = street;
+        Capacity = capacity;
+        ParkedAtSetUp = parkedAtSetUp;
     }
 
-    public Guid CommunityId { get; }
-    public GatewayClient Admin { get; }
-    public GatewayClient Branch { get; }
-    public IReadOnlyList<(Guid Id, GatewayClient Client)> Teams { get; }
-    public IReadOnlyList<Guid> TeamIds => Teams.Select(t => t.Id).ToList();
+    public Guid CommunityId => _street.CommunityId;
+    public GatewayClient Admin => _street.Admin;
+    public GatewayClient Branch => _street.Branch;
+    public IReadOnlyList<(Guid Id, GatewayClient Client)> Teams => _street.Teams.Select(t => (t.Id, t.Client)).ToList();
+    public IReadOnlyList<Guid> TeamIds => _street.TeamIds;
+
+    /// <summary>How many open orders each team may hold.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Messages already parked in the broker's error queues when the street was set up (by the tests before).</summary>
+    public long ParkedAtSetUp { get; }
 
     /// <summary>
-    /// A street with <paramref name="teamCount"/> teams; with several gateways, each client signs in
-    /// at the next one. Waits until matching knows the teams and the community (events).
+    /// A street with <paramref name="teamCount"/> teams of <paramref name="capacity"/> each; with several gateways,
+    /// each client signs in at the next one. Waits until matching knows the teams and the community (events).
     /// </summary>
-    public static async Task<Street> SetUpAsync(DispatchSystem system, string tag, int teamCount = 2)
+    public static async Task<Street> SetUpAsync(FaultSystem fixture, string tag, int teamCount = 2, int capacity = 5)
     {
-        var gateways = system.Gateways;
-        var admin = await GatewayClient.SignInAsync(gateways[0], "admin", DispatchSystem.AdminPassword);
-        var district = await admin.PostExpectingAsync("/api/places/districts", new { name = $"{tag}区" });
-        var street = await admin.PostExpectingAsync($"/api/places/districts/{Id(district)}/streets", new { name = $"{tag}街道" });
-        var community = await admin.PostExpectingAsync($"/api/places/streets/{Id(street)}/communities", new { name = $"{tag}社区", branchName = $"{tag}社区党支部" });
-        await admin.PostExpectingAsync("/api/accounts", new { username = $"{tag}-coordinator", password = Password, role = "coordinator", streetId = Id(street) });
-        await admin.PostExpectingAsync("/api/accounts", new { username = $"{tag}-branch", password = Password, role = "branch", communityId = Id(community) });
-
-        using var coordinator = await GatewayClient.SignInAsync(gateways[0], $"{tag}-coordinator", Password);
-        var teams = new List<(Guid, GatewayClient)>();
-        for (var i = 1; i <= teamCount; i++)
-        {
-            var team = await coordinator.PostExpectingAsync("/api/teams", new
-            {
-                name = $"{tag}服务队{i}", kind = "volunteer_team", communityId = Id(community), categories = new[] { "elderly_care" },
-                skills = new[] { "陪伴聊天" }, capacity = 50, membersCount = 20, leaderName = "王队长", leaderPhone = "13800000001",
-            });
-            await coordinator.PostExpectingAsync($"/api/teams/{Id(team)}/hatch", new { }, HttpStatusCode.OK);
-            await coordinator.PostExpectingAsync("/api/accounts", new { username = $"{tag}-team-{i}", password = Password, role = "team", teamId = Id(team) });
-            teams.Add((Id(team), await GatewayClient.SignInAsync(gateways[i % gateways.Count], $"{tag}-team-{i}", Password)));
-        }
-        var branch = await GatewayClient.SignInAsync(gateways[^1], $"{tag}-branch", Password);
-        var result = new Street(Id(community), admin, branch, teams);
+        var system = fixture.System;
+        var parked = await fixture.Broker.ParkedAsync();
+        var built = await new StreetBuilder(system.Gateways[0], tag).Password("fault-password-1").SignInAt(system.Gateways)
+            .Teams(teamCount, capacity).BuildAsync();
+        var result = new Street(built, capacity, parked);
 
         // The teams reach matching by events; a need published before that would not be claimable by them.
         var probe = await result.PublishNeedAsync($"{tag} probe");
-        foreach (var (_, client) in teams)
+        foreach (var team in built.Teams)
         {
-            await Eventually.TrueAsync(async () => (await client.GetAsync("/api/orders/hall")).Body?["items"]?.AsArray()
-                .Any(i => i!["needId"]!.GetValue<string>() == probe.ToString()) == true, TimeSpan.FromSeconds(60), "the teams should see the street's needs");
+            await Eventually.TrueAsync(async () => (await team.Client.GetAsync("/api/orders/hall")).Body?.HasNeed(probe) == true,
+                TimeSpan.FromSeconds(60), "the teams should see the street's needs");
         }
         await result.Branch.PostAsync($"/api/needs/{probe}/cancel", new { reason = "probe" });
         return result;
@@ -78,39 +64,11 @@ public sealed class Street : IDisposable
             claimDeadline = claimWindow is { } window ? DateTime.UtcNow + window : (DateTime?)null,
         };
         var created = await RetryAsync(() => Branch.PostAsync("/api/needs", body), r => r.Status == HttpStatusCode.Created, $"create {title}");
-        var id = Id(created.Body!);
+        var id = created.Body!.Id();
         await RetryAsync(() => Branch.PostAsync($"/api/needs/{id}/publish"),
             // A conflict after a retry: the first attempt published it and its answer was lost.
             r => r.Status is HttpStatusCode.OK or HttpStatusCode.Conflict, $"publish {title}");
         return id;
-    }
-
-    /// <summary>
-    /// Every team claims each need at once until the need is held: answers are counted by kind. A 404
-    /// (the order has not reached matching yet) and faults are retried; a 409 means someone holds it.
-    /// </summary>
-    public async Task<ClaimTally> ClaimRaceAsync(IReadOnlyList<Guid> needs, TimeSpan timeout)
-    {
-        var tally = new ClaimTally();
-        var deadline = DateTime.UtcNow + timeout;
-        var open = needs.ToList();
-        while (open.Count > 0)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{open.Count} needs still not claimed after {timeout}: {string.Join(", ", open.Take(5))}");
-            var settled = new List<Guid>();
-            foreach (var need in open)
-            {
-                var answers = await Task.WhenAll(Teams.Select(t => TryAsync(() => t.Client.PostAsync($"/api/orders/{need}/claim"))));
-                tally.Add(need, answers);
-                if (answers.Any(a => a?.Status is HttpStatusCode.OK or HttpStatusCode.Conflict))
-                    settled.Add(need);
-            }
-            open.RemoveAll(settled.Contains);
-            if (open.Count > 0)
-                await Task.Delay(100);
-        }
-        return tally;
     }
 
     public static async Task<ApiResponse> RetryAsync(Func<Task<ApiResponse>> send, Func<ApiResponse, bool> done, string what, TimeSpan? timeout = null)
@@ -142,15 +100,7 @@ public sealed class Street : IDisposable
         }
     }
 
-    public static Guid Id(JsonNode node) => Guid.Parse(node["id"]!.GetValue<string>());
-
-    public void Dispose()
-    {
-        Admin.Dispose();
-        Branch.Dispose();
-        foreach (var (_, client) in Teams)
-            client.Dispose();
-    }
+    public void Dispose() => _street.Dispose();
 }
 
 /// <summary>What the claim requests answered.</summary>
@@ -158,12 +108,21 @@ public sealed class ClaimTally
 {
     public int Won { get; private set; }
     public int Refused { get; private set; }
+    public int Full { get; private set; }
     public int Faulted { get; private set; }
     public int NotYetThere { get; private set; }
     private readonly Dictionary<Guid, int> _winsPerNeed = [];
 
     /// <summary>Needs that more than one claim request won (must stay 0).</summary>
     public int NeedsWonTwice => _winsPerNeed.Values.Count(w => w > 1);
+
+    /// <summary>
+    /// Whether a round of answers for one need ends its race: a team won it, a 409 says a team holds it, or every
+    /// team is full. One team's "capacity reached" alone does not: another may still have room.
+    /// </summary>
+    public static bool Settles(IReadOnlyCollection<ApiResponse?> answers) =>
+        answers.Any(a => a?.Status == HttpStatusCode.OK || (a?.Status == HttpStatusCode.Conflict && !IsCapacityReached(a)))
+        || answers.All(a => a is not null && IsCapacityReached(a));
 
     public void Add(Guid need, IEnumerable<ApiResponse?> answers)
     {
@@ -175,6 +134,7 @@ public sealed class ClaimTally
                     Won++;
                     _winsPerNeed[need] = _winsPerNeed.GetValueOrDefault(need) + 1;
                     break;
+                case HttpStatusCode.Conflict when IsCapacityReached(answer): Full++; break;
                 case HttpStatusCode.Conflict: Refused++; break;
                 case HttpStatusCode.NotFound: NotYetThere++; break;
                 default: Faulted++; break;
@@ -182,5 +142,10 @@ public sealed class ClaimTally
         }
     }
 
-    public override string ToString() => $"{NeedsWonTwice} needs won twice, {Won} won, {Refused} refused (409), {NotYetThere} not yet in matching (404), {Faulted} met a fault";
+    private static bool IsCapacityReached(ApiResponse answer) =>
+        answer.Status == HttpStatusCode.Conflict && answer.Body?["title"]?.GetValue<string>() == "Capacity reached";
+
+    public override string ToString() =>
+        $"{NeedsWonTwice} needs won twice, {Won} won, {Refused} refused (409 taken), {Full} refused (409 capacity reached), " +
+        $"{NotYetThere} not yet in matching (404), {Faulted} met a fault";
 }

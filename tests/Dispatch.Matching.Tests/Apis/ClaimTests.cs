@@ -143,4 +143,57 @@ public sealed class ClaimTests(MatchingService service)
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/orders/{needId}/claim", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/orders/{needId}/claim", null)).StatusCode);
     }
+
+    [Theory]
+    [InlineData("applied")]
+    [InlineData("incubating")]
+    [InlineData("suspended")]
+    [InlineData("retired")]
+    public async Task A_team_that_is_not_hatched_neither_claims_nor_accepts_and_sees_an_empty_hall(string status)
+    {
+        var street = new Street(service);
+        var home = await street.CommunityAsync("西由");
+        var team = await street.TeamAsync(home, status: status);
+        var open = await street.NeedAsync(home);
+        var directed = await street.NeedAsync(home, targetTeamId: team.TeamId);
+        var client = street.As(team);
+
+        var claim = await client.PostAsync($"/api/orders/{open}/claim", null);
+        var accept = await client.PostAsync($"/api/orders/{directed}/accept", null);
+        var hall = await client.GetFromJsonAsync<JsonElement>("/api/orders/hall");
+
+        Assert.Equal(HttpStatusCode.Forbidden, claim.StatusCode);
+        Assert.Contains(status, (await claim.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
+        Assert.Equal(0, hall.GetProperty("total").GetInt32());
+        Assert.Equal(0L, await street.QueryAsync<long>("select count(*) from orders where need_id = any(@ids) and status <> 'published'", new { ids = new[] { open, directed } }));
+        Assert.Equal(0, await street.QueryAsync<int>("select open_orders from teams where team_id = @TeamId", new { team.TeamId }));
+    }
+
+    [Fact]
+    public async Task A_team_of_capacity_two_accepting_and_claiming_six_orders_at_once_gets_exactly_two()
+    {
+        var street = new Street(service);
+        var home = await street.CommunityAsync("朱桥");
+        var team = await street.TeamAsync(home, capacity: 2);
+        var directed = new List<Guid>();
+        var open = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            directed.Add(await street.NeedAsync(home, targetTeamId: team.TeamId));
+            open.Add(await street.NeedAsync(home));
+        }
+        var client = street.As(team);
+
+        var answers = await Task.WhenAll(directed.Select(n => client.PostAsync($"/api/orders/{n}/accept", null))
+            .Concat(open.Select(n => client.PostAsync($"/api/orders/{n}/claim", null))));
+
+        Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(4, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        var ids = directed.Concat(open).ToArray();
+        Assert.Equal(2L, await street.QueryAsync<long>("select count(*) from orders where need_id = any(@ids) and team_id = @TeamId", new { ids, team.TeamId }));
+        Assert.Equal(2, await street.QueryAsync<int>("select open_orders from teams where team_id = @TeamId", new { team.TeamId }));
+        Assert.Equal(2L, await street.QueryAsync<long>(
+            "select count(*) from outbox_messages where message_type = 'OrderClaimed' and (body->>'needId')::uuid = any(@ids)", new { ids }));
+    }
 }

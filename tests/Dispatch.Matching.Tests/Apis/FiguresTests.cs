@@ -21,15 +21,18 @@ public sealed class FiguresTests(MatchingService service)
         foreach (var minutes in new[] { 10, 20, 30 })
             needs.Add(await street.NeedAsync(home, publishedAt: now.AddMinutes(-minutes)));
         await street.NeedAsync(home, publishedAt: now.AddMinutes(-5));
-        foreach (var need in needs)
+        foreach (var (need, wait) in needs.Zip(new[] { 600, 1200, 1800 }))
+        {
             Assert.Equal(HttpStatusCode.OK, (await street.As(team).PostAsync($"/api/orders/{need}/claim", null)).StatusCode);
+            await street.ClaimedAfterPublishingAsync(need, TimeSpan.FromSeconds(wait));
+        }
         var coordinator = service.ClientWithToken(TestTokens.Coordinator(street.StreetId, street.DistrictId));
 
         var stats = await coordinator.GetFromJsonAsync<JsonElement>("/api/stats/match-rate");
 
-        // Claim waits of about 600, 1200 and 1800 s: median 1200, p90 1200 + 0.8 × 600 = 1680.
-        Assert.InRange(stats.GetProperty("medianSecondsToClaim").GetDouble(), 1150, 1300);
-        Assert.InRange(stats.GetProperty("p90SecondsToClaim").GetDouble(), 1630, 1780);
+        // Claim waits of 600, 1200 and 1800 s: median 1200, p90 1200 + 0.8 × 600 = 1680.
+        Assert.Equal(1200, stats.GetProperty("medianSecondsToClaim").GetDouble());
+        Assert.Equal(1680, stats.GetProperty("p90SecondsToClaim").GetDouble());
         var byTeam = Assert.Single(stats.GetProperty("byTeam").EnumerateArray());
         Assert.Equal(team.TeamId, byTeam.GetProperty("teamId").GetGuid());
         Assert.Equal(3, byTeam.GetProperty("orders").GetInt32());
@@ -81,14 +84,18 @@ public sealed class FiguresTests(MatchingService service)
         await street.QueryAsync<int>("update orders set escalation_level = 2 where need_id = @oldest returning 1", new { oldest });
         var coordinator = service.ClientWithToken(TestTokens.Coordinator(street.StreetId, street.DistrictId));
 
+        var before = DateTimeOffset.UtcNow;
         var list = await coordinator.GetFromJsonAsync<JsonElement>("/api/stats/unclaimed");
+        var after = DateTimeOffset.UtcNow;
 
         Assert.Equal(2, list.GetProperty("total").GetInt32());
         var items = list.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([oldest, newest], items.Select(i => i.GetProperty("needId").GetGuid()));
         Assert.Equal(2, items[0].GetProperty("escalationLevel").GetInt32());
         Assert.Equal("已扩至全区", items[0].GetProperty("escalationLabel").GetString());
-        Assert.InRange(items[0].GetProperty("waitingSeconds").GetInt64(), 30 * 3600 - 60, 30 * 3600 + 600);
+        // Waiting since it was published, by the service's clock while it answered (the same machine's).
+        var published = items[0].GetProperty("publishedAt").GetDateTimeOffset();
+        Assert.InRange(items[0].GetProperty("waitingSeconds").GetInt64(), (long)(before - published).TotalSeconds, (long)Math.Ceiling((after - published).TotalSeconds));
         Assert.Equal(0, items[1].GetProperty("escalationLevel").GetInt32());
     }
 }

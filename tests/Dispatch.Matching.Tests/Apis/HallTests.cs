@@ -83,4 +83,44 @@ public sealed class HallTests(MatchingService service)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    [Theory]
+    [InlineData("/api/orders/hall?page=0", "page")]
+    [InlineData("/api/orders/hall?pageSize=0", "pageSize")]
+    [InlineData("/api/orders/hall?pageSize=101", "pageSize")]
+    [InlineData("/api/orders/mine?status=lost", "status")]
+    [InlineData("/api/orders/mine?page=-1", "page")]
+    [InlineData("/api/orders/mine?pageSize=1000", "pageSize")]
+    public async Task Bad_paging_or_status_on_the_hall_and_my_orders_gets_400_naming_it(string query, string field)
+    {
+        var street = new Street(service);
+        var home = await street.CommunityAsync("金城");
+        var team = await street.TeamAsync(home);
+
+        var response = await street.As(team).GetAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), $"errors should name {field}");
+    }
+
+    [Fact]
+    public async Task The_hall_pages_through_its_orders_best_first_without_repeating_one()
+    {
+        var street = new Street(service);
+        var home = await street.CommunityAsync("土山");
+        var team = await street.TeamAsync(home);
+        var needs = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            needs.Add(await street.NeedAsync(home));
+        var client = street.As(team);
+
+        var pages = new List<JsonElement>();
+        for (var page = 1; page <= 3; page++)
+            pages.Add(await client.GetFromJsonAsync<JsonElement>($"/api/orders/hall?page={page}&pageSize=2"));
+
+        Assert.All(pages, p => Assert.Equal(5, p.GetProperty("total").GetInt32()));
+        Assert.Equal([2, 2, 1], pages.Select(p => p.GetProperty("items").GetArrayLength()));
+        Assert.Equal(needs.Order(), pages.SelectMany(p => p.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("needId").GetGuid()).Order());
+    }
 }

@@ -91,4 +91,30 @@ public sealed class MatchingPlansTests(MatchingService service)
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/matching-plans", new { streetId = street.StreetId })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/matching-plans/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_plan_confirmed_while_teams_claim_and_accept_leaves_each_order_one_holder_and_no_team_over_capacity()
+    {
+        var street = new Street(service);
+        var home = await street.CommunityAsync("沙河");
+        var teams = new[] { await street.TeamAsync(home, capacity: 1), await street.TeamAsync(home, capacity: 1) };
+        var needs = new[] { await street.NeedAsync(home), await street.NeedAsync(home), await street.NeedAsync(home) };
+        var coordinator = service.ClientWithToken(TestTokens.Coordinator(street.StreetId, street.DistrictId));
+        var plan = await (await coordinator.PostAsJsonAsync("/api/matching-plans", new { })).Content.ReadFromJsonAsync<JsonElement>();
+
+        // The confirmation races every team claiming every order; then each team accepts whatever is directed to it.
+        await Task.WhenAll(teams.SelectMany(t => needs.Select(n => street.As(t).PostAsync($"/api/orders/{n}/claim", null)))
+            .Append(coordinator.PostAsync($"/api/matching-plans/{plan.GetProperty("id").GetGuid()}/confirm", null)));
+        await Task.WhenAll(teams.SelectMany(t => needs.Select(n => street.As(t).PostAsync($"/api/orders/{n}/accept", null))));
+
+        var held = (await street.QueryAsync<string>(
+            "select coalesce(json_agg(json_build_object('team', team_id))::text, '[]') from orders where need_id = any(@needs) and team_id is not null", new { needs }));
+        var holders = System.Text.Json.JsonDocument.Parse(held).RootElement.EnumerateArray().Select(h => h.GetProperty("team").GetGuid()).ToList();
+        Assert.Equal(2, holders.Count); // two places for three orders
+        Assert.All(teams, t => Assert.Single(holders, h => h == t.TeamId));
+        foreach (var team in teams)
+            Assert.Equal(1, await street.QueryAsync<int>("select open_orders from teams where team_id = @TeamId", new { team.TeamId }));
+        Assert.Equal(2L, await street.QueryAsync<long>(
+            "select count(*) from outbox_messages where message_type = 'OrderClaimed' and (body->>'needId')::uuid = any(@needs)", new { needs }));
+    }
 }

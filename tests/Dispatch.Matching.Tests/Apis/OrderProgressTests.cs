@@ -81,4 +81,26 @@ public sealed class OrderProgressTests(MatchingService service)
         Assert.Equal(declined, hall.GetProperty("items")[0].GetProperty("needId").GetGuid());
         Assert.Equal(named.TeamId, await street.QueryAsync<Guid>("select team_id from orders where need_id = @accepted", new { accepted }));
     }
+
+    [Fact]
+    public async Task A_team_that_does_not_hold_the_order_neither_starts_releases_nor_completes_it()
+    {
+        var street = new Street(service);
+        var home = await street.CommunityAsync("城港路");
+        var holder = await street.TeamAsync(home);
+        var other = await street.TeamAsync(home);
+        var needId = await street.NeedAsync(home);
+        Assert.Equal(HttpStatusCode.OK, (await street.As(holder).PostAsync($"/api/orders/{needId}/claim", null)).StatusCode);
+        var client = street.As(other);
+
+        var release = await client.PostAsJsonAsync($"/api/orders/{needId}/release", new { reason = "不是我们的" });
+        var start = await client.PostAsync($"/api/orders/{needId}/start", null);
+        Assert.Equal(HttpStatusCode.OK, (await street.As(holder).PostAsync($"/api/orders/{needId}/start", null)).StatusCode);
+        var complete = await client.PostAsJsonAsync($"/api/orders/{needId}/complete", new { serviceHours = 2, volunteersCount = 1, summary = "冒领" });
+
+        Assert.All([release, start, complete], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.Equal(("in_service", holder.TeamId), await street.QueryAsync<(string, Guid)>("select status, team_id from orders where need_id = @needId", new { needId }));
+        Assert.Equal(0L, await street.QueryAsync<long>(
+            "select count(*) from outbox_messages where message_type in ('OrderReleased', 'OrderCompleted') and (body->>'needId')::uuid = @needId", new { needId }));
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dispatch.Contracts;
 using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -21,7 +22,7 @@ public sealed class EscalationTests(EscalationService service)
         new(service.Services.GetRequiredService<Database>(), service.Services.GetRequiredService<IOptions<EscalationOptions>>(), clock);
 
     [Fact]
-    public async Task An_unclaimed_order_widens_to_the_street_then_the_district_then_alerts_then_expires()
+    public async Task An_unclaimed_order_widens_to_the_street_then_the_district_then_alerts_the_coordinator_then_expires()
     {
         var street = new Street(service);
         var home = await street.CommunityAsync("汇泉");
@@ -51,10 +52,15 @@ public sealed class EscalationTests(EscalationService service)
         Assert.Equal(2, await LevelAsync(street, needId));
         Assert.Equal([needId], await HallIdsAsync(street.As(districtTeam)));
 
+        // The alert: the coordinator's list of unclaimed orders flags it for the coordinator.
         clock.Advance(Step);
         await sweep.RunAsync(default);
         Assert.Equal(3, await LevelAsync(street, needId));
         Assert.Equal("published", await StatusAsync(street, needId));
+        var coordinator = service.ClientWithToken(TestTokens.Coordinator(street.StreetId, street.DistrictId));
+        var flagged = (await coordinator.GetFromJsonAsync<JsonElement>("/api/stats/unclaimed")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("needId").GetGuid() == needId);
+        Assert.Equal((3, "已报协调员"), (flagged.GetProperty("escalationLevel").GetInt32(), flagged.GetProperty("escalationLabel").GetString()));
 
         clock.Advance(Step);
         await sweep.RunAsync(default);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dispatch.Contracts;
 using Dispatch.Testing;
 using Xunit;
 
@@ -233,4 +234,28 @@ public sealed class NeedsApiTests(NeedsService service)
 
     private static Guid[] Ids(JsonObject page) =>
         page["items"]!.AsArray().Select(n => Guid.Parse(n!["id"]!.GetValue<string>())).ToArray();
+
+    [Theory]
+    [InlineData(0, null, "score")]
+    [InlineData(6, null, "score")]
+    [InlineData(-1, null, "score")]
+    [InlineData(null, "很好", "score")]
+    [InlineData(5, 1001, "comment")]
+    public async Task A_rating_outside_one_to_five_or_with_a_comment_over_1000_characters_gets_400_and_changes_nothing(int? score, object? comment, string field)
+    {
+        var community = new Community(service);
+        var id = await community.PublishedAsync();
+        await community.PublishAsync(new OrderCompleted(id, Guid.NewGuid(), 2, 2, "已完成", DateTimeOffset.UtcNow, 3));
+        await community.WaitForStatusAsync(id, "completed");
+        using var branch = community.Branch();
+        var text = comment is int length ? new string('好', length) : (string?)comment;
+
+        var response = await branch.PostAsJsonAsync($"/api/needs/{id}/rating", new { score, comment = text });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field), $"errors should name {field}");
+        Assert.Equal("completed", await community.StatusAsync(id));
+        Assert.Equal(0L, await community.QueryAsync<long>("select count(*) from outbox_messages where message_type = 'NeedRated' and body->>'needId' = @id", new { id = id.ToString() }));
+        Assert.Equal(HttpStatusCode.OK, (await branch.PostAsJsonAsync($"/api/needs/{id}/rating", new { score = 5, comment = new string('好', 1000) })).StatusCode);
+    }
 }

@@ -81,14 +81,19 @@ public sealed class PrivacyTests(NeedsService service)
         var holder = Guid.NewGuid();
         using var holding = community.Team(holder);
         using var other = community.Team(Guid.NewGuid());
+        using var branch = community.Branch();
         using var coordinator = community.Coordinator();
-        using var otherCoordinator = new Community(service).Coordinator();
+        var elsewhere = new Community(service);
+        using var otherBranch = elsewhere.Branch();
+        using var otherCoordinator = elsewhere.Coordinator();
 
         Assert.Equal(HttpStatusCode.NotFound, (await holding.GetAsync($"/api/needs/{id}")).StatusCode);
         await community.PublishAsync(new OrderClaimed(id, holder, DateTimeOffset.UtcNow, 2));
         await community.WaitForStatusAsync(id, "claimed");
 
         Assert.Equal("李奶奶", (await holding.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactName"]!.GetValue<string>());
+        Assert.Equal("李奶奶", (await branch.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactName"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await otherBranch.GetAsync($"/api/needs/{id}")).StatusCode);
         Assert.Equal("李奶奶", (await coordinator.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactName"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/needs/{id}")).StatusCode);
         using var admin = community.Admin();

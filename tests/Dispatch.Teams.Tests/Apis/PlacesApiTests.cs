@@ -46,8 +46,17 @@ public sealed class PlacesApiTests(TeamsService service)
         var sameDistrict = await admin.PostAsJsonAsync("/api/places/districts", new { name = street.District.Name });
         Assert.Equal(HttpStatusCode.Conflict, sameDistrict.StatusCode);
 
-        var other = await Street.CreateAsync(service);
-        Assert.Equal("汇泉", other.Community.Name);
+        // Another street of the same district may have its own 汇泉, and another district its own 文昌路街道.
+        var neighbour = (await (await admin.PostAsJsonAsync($"/api/places/districts/{street.DistrictId}/streets", new { name = "向阳街道" }))
+            .Content.ReadFromJsonAsync<StreetView>())!;
+        var reusedCommunity = await admin.PostAsJsonAsync($"/api/places/streets/{neighbour.Id}/communities", new { name = "汇泉", branchName = "汇泉社区党支部" });
+        Assert.Equal(HttpStatusCode.Created, reusedCommunity.StatusCode);
+        var otherDistrict = (await (await admin.PostAsJsonAsync("/api/places/districts", new { name = $"另一区-{Guid.NewGuid():N}" }))
+            .Content.ReadFromJsonAsync<DistrictView>())!;
+        var reusedStreet = await admin.PostAsJsonAsync($"/api/places/districts/{otherDistrict.Id}/streets", new { name = "文昌路街道" });
+        Assert.Equal(HttpStatusCode.Created, reusedStreet.StatusCode);
+        var names = (await admin.GetFromJsonAsync<StreetView>($"/api/places/streets/{neighbour.Id}"))!.Communities.Select(c => c.Name);
+        Assert.Equal(["汇泉"], names);
     }
 
     [Fact]

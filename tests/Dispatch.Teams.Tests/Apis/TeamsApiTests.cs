@@ -67,13 +67,18 @@ public sealed class TeamsApiTests(TeamsService service)
     }
 
     [Fact]
-    public async Task Admin_may_register_a_team_anywhere()
+    public async Task Admin_may_register_a_team_in_any_district_and_street()
     {
-        var street = await Street.CreateAsync(service);
+        var first = await Street.CreateAsync(service);
+        var second = await Street.CreateAsync(service);
+        var admin = first.Admin; // bound to no street
 
-        var response = await street.Admin.PostAsJsonAsync("/api/teams", street.NewTeam());
+        var inFirst = await Street.CreatedAsync<TeamView>(admin.PostAsJsonAsync("/api/teams", first.NewTeam()));
+        var inSecond = await Street.CreatedAsync<TeamView>(admin.PostAsJsonAsync("/api/teams", second.NewTeam(communityId: second.Neighbour.Id)));
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal((first.DistrictId, first.StreetId, first.Community.Id), (inFirst.DistrictId, inFirst.StreetId, inFirst.CommunityId));
+        Assert.Equal((second.DistrictId, second.StreetId, second.Neighbour.Id), (inSecond.DistrictId, inSecond.StreetId, inSecond.CommunityId));
+        Assert.NotEqual(first.DistrictId, second.DistrictId);
     }
 
     [Fact]
