@@ -1,6 +1,7 @@
 using Dispatch.Needs.Apis;
 using Dispatch.Needs.Consumers;
 using Dispatch.Needs.Data;
+using Dispatch.Needs.Domain;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
@@ -14,12 +15,17 @@ builder.AddDispatchMessaging("needs", bus =>
     bus.AddConsumer<OrderClaimedConsumer>();
     bus.AddConsumer<OrderReleasedConsumer>();
     bus.AddConsumer<OrderDeclinedConsumer>();
+    bus.AddConsumer<OrderDirectedConsumer>();
     bus.AddConsumer<OrderStartedConsumer>();
     bus.AddConsumer<OrderCompletedConsumer>();
     bus.AddConsumer<OrderExpiredConsumer>();
     bus.AddConsumer<OrderEscalatedConsumer>();
+    bus.AddConsumer<TeamHatchedConsumer>();
+    bus.AddConsumer<TeamSuspendedConsumer>();
 });
 builder.Services.AddSingleton<NeedStore>();
+builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
+    .Validate(o => o.CompletedContactDays >= 0, "Privacy__CompletedContactDays must be 0 or more.").ValidateOnStart();
 
 var app = builder.Build();
 

@@ -6,6 +6,13 @@ namespace Dispatch.Contracts;
 
 public sealed record OrderClaimed(Guid NeedId, Guid TeamId, DateTimeOffset ClaimedAt, long Version);
 
+/// <summary>
+/// Who an open order is directed to changed: a coordinator directed it to <c>TeamId</c> (which may be outside
+/// the team's service list, inside the coordinator's street), or the team the branch named may not take it
+/// and it is open to every eligible team (<c>TeamId</c> null). <c>Reason</c> says which, for the timeline.
+/// </summary>
+public sealed record OrderDirected(Guid NeedId, Guid? TeamId, string Actor, string Reason, DateTimeOffset DirectedAt, long Version);
+
 public sealed record OrderDeclined(Guid NeedId, Guid TeamId, string? Reason, DateTimeOffset DeclinedAt, long Version);
 
 public sealed record OrderReleased(Guid NeedId, Guid TeamId, string Reason, DateTimeOffset ReleasedAt, long Version);

@@ -57,14 +57,14 @@ public sealed class BrowserSystem : IAsyncLifetime
     }
 
     /// <summary>
-    /// The test's own street: 汇泉社区 with two hatched teams of elderly care, 银龄先锋志愿服务队 and 汇泉养老服务队, each
-    /// serving the whole street; <paramref name="more"/> adds to it. <paramref name="tag"/> names its accounts.
+    /// The test's own street: 汇泉社区 with two hatched teams of elderly care (陪伴聊天, 理发), 银龄先锋志愿服务队 and
+    /// 汇泉养老服务队, each serving the whole street; <paramref name="more"/> adds to it. <paramref name="tag"/> names its accounts.
     /// </summary>
     public Task<TestStreet> StreetAsync(string tag, Action<StreetBuilder>? more = null)
     {
         var builder = new StreetBuilder(Gateway, tag).Community("汇泉社区")
-            .Team(new TeamPlan("银龄先锋志愿服务队") { ServiceArea = "street" })
-            .Team(new TeamPlan("汇泉养老服务队") { ServiceArea = "street" });
+            .Team(new TeamPlan("银龄先锋志愿服务队") { ServiceArea = "street", Skills = ["陪伴聊天", "理发"] })
+            .Team(new TeamPlan("汇泉养老服务队") { ServiceArea = "street", Skills = ["陪伴聊天", "理发"] });
         more?.Invoke(builder);
         return builder.BuildAsync();
     }

@@ -23,7 +23,7 @@ public sealed class Broker(DispatchSystem system, Servers servers)
     public static readonly string[] Contracts =
     [
         "NeedPublished", "NeedUpdated", "NeedCancelled", "NeedRated",
-        "OrderClaimed", "OrderDeclined", "OrderReleased", "OrderStarted", "OrderCompleted", "OrderEscalated", "OrderExpired",
+        "OrderClaimed", "OrderDeclined", "OrderDirected", "OrderReleased", "OrderStarted", "OrderCompleted", "OrderEscalated", "OrderExpired",
         "TeamRegistered", "TeamHatched", "TeamSuspended", "TeamProfileChanged", "CommunityRegistered",
     ];
 

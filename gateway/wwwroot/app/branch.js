@@ -114,10 +114,18 @@ async function showNeed(current, id) {
   // The timeline's reasons the system writes itself, said in Chinese; a person's own reason stays as written.
   const reasonText = reason => reason
     ?.replace(/^directed to team ([0-9a-f-]{36})$/, (_, teamId) => `定向派给${teamName(teamId)}`)
+    .replace(/^not directed: team ([0-9a-f-]{36}) may not take this order$/,
+      (_, teamId) => `${teamName(teamId)}不符合接单条件，已向所有符合条件的队伍开放`)
+    .replace(/^directed to team ([0-9a-f-]{36}) by the matching meeting$/, (_, teamId) => `供需对接会定向派给${teamName(teamId)}`)
+    .replace(/^directed to team ([0-9a-f-]{36}) by the coordinator(, outside the team's service list)?(?:: ([\s\S]*))?$/,
+      (_, teamId, outside, why) => `协调员定向派给${teamName(teamId)}${outside ? '（超出其服务清单）' : ''}${why ? `：${why}` : ''}`)
     .replace(/^escalated to level (\d)$/, (_, level) => escalationLevels[Number(level)] ?? `升级到第 ${level} 级`);
   if (need.status === 'draft') {
+    // Only teams that may take it, by the same rule as a claim: a direction to any other is opened to all.
+    const fits = team => team.categories.includes(need.category) && need.skills.every(skill => team.skills.includes(skill))
+      && (team.serviceArea !== 'community' || team.communityId === need.communityId);
     const target = h('select', { name: 'targetTeamId' }, h('option', { value: '' }, '所有符合条件的队伍'),
-      teams.items.map(team => h('option', { value: team.id }, team.name)));
+      teams.items.filter(fits).map(team => h('option', { value: team.id }, team.name)));
     const publish = h('button', { type: 'submit', class: 'primary' }, '发布');
     const form = h('form', { class: 'inline-form', 'aria-label': '发布需求' }, field('发布给', target), publish);
     form.addEventListener('submit', event => {

@@ -53,7 +53,7 @@ internal static class MatchingPlansApi
         var header = await store.FindAsync(id, ct);
         if (header is null || StreetOf(caller, header.StreetId) != header.StreetId)
             return Problems.NotFound("matching plan", id);
-        if (await store.ConfirmAsync(id, clock.GetUtcNow(), ct) is not { } directed)
+        if (await store.ConfirmAsync(id, caller.Actor, clock.GetUtcNow(), ct) is not { } directed)
             return Problems.Conflict("Plan already confirmed", "This plan was confirmed before; ask for a new plan.");
         var planned = (await store.LinesAsync(id, ct)).Where(l => l.TeamId is not null).Select(l => l.NeedId);
         return TypedResults.Ok(new PlanConfirmed(id, PlanStore.Confirmed, directed, planned.Except(directed).ToList()));

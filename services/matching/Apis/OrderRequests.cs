@@ -6,4 +6,7 @@ internal sealed record ReleaseRequest(string? Reason);
 
 internal sealed record DeclineRequest(string? Reason);
 
+/// <summary>Body of POST /api/orders/{needId}/direct: the team of the coordinator's street, and why (optional).</summary>
+internal sealed record DirectRequest(Guid? TeamId, string? Reason);
+
 internal sealed record CompleteRequest(decimal? ServiceHours, int? VolunteersCount, string? Summary);

@@ -20,6 +20,8 @@ internal static class OrdersApi
         orders.MapPost("/{needId:guid}/release", Release);
         orders.MapPost("/{needId:guid}/start", Start);
         orders.MapPost("/{needId:guid}/complete", Complete);
+        // The one order action that is the coordinator's, not a team's.
+        app.MapPost("/api/orders/{needId:guid}/direct", Direct).RequireAuthorization(Policies.Coordinator);
         return app;
     }
 
@@ -118,6 +120,41 @@ internal static class OrdersApi
             return WrongState(order, OrderAction.Decline);
         if (!await store.DeclineAsync(needId, teamId, body?.Reason, clock.GetUtcNow(), ct))
             return await RefusedAfterRaceAsync(needId, teamId, OrderAction.Decline, store, ct);
+        return TypedResults.Ok(new OrderChanged(needId, teamId, OrderStatus.Published));
+    }
+
+    /// <summary>
+    /// The street's coordinator directs an open order to one hatched team of its street — past the team's service
+    /// list (category, skills, area) if it so judges; the need's timeline says so. The team accepts or declines it.
+    /// </summary>
+    private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> Direct(
+        Guid needId, DirectRequest? body, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .Require(body?.TeamId is { } id && id != Guid.Empty, "teamId", "teamId must be a team id.")
+            .Require(body?.Reason is null || body.Reason.Length <= 500, "reason", "reason must be at most 500 characters.");
+        if (errors.Any)
+            return errors.ToProblem();
+        if (caller.StreetId is not { } streetId)
+            return Problems.Forbidden("This coordinator account is not bound to a street.");
+        var teamId = body!.TeamId!.Value;
+        var (order, team) = await store.FindWithTeamAsync(needId, teamId, ct);
+        if (order is null || order.StreetId != streetId)
+            return Problems.NotFound("order", needId);
+        if (team is null)
+            return ValidationErrors.For("teamId", $"There is no team with id {teamId}.");
+        if (team.StreetId != streetId)
+            return Problems.Forbidden("A coordinator directs orders only to the teams of its own street.");
+        if (!team.IsHatched)
+            return Problems.Forbidden($"Only hatched teams take orders; that team is {team.Status}.");
+        if (!OrderLifecycle.Allows(order.Status, OrderAction.Direct))
+            return WrongState(order, OrderAction.Direct);
+
+        var outsideServiceList = ClaimEligibility.Refusal(team, order with { TargetTeamId = null }) is not null;
+        var reason = $"directed to team {teamId} by the coordinator{(outsideServiceList ? ", outside the team's service list" : "")}"
+                     + (string.IsNullOrWhiteSpace(body.Reason) ? "" : $": {body.Reason.Trim()}");
+        if (!await store.DirectAsync(needId, teamId, caller.Actor, reason, clock.GetUtcNow(), ct))
+            return await store.FindAsync(needId, ct) is { } now ? WrongState(now, OrderAction.Direct) : Problems.NotFound("order", needId);
         return TypedResults.Ok(new OrderChanged(needId, teamId, OrderStatus.Published));
     }
 

@@ -22,7 +22,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
 
     private const string OrderColumns = """
         o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category,
-        o.skills, o.volunteers_needed, o.starts_at, o.ends_at, o.claim_deadline, o.urgency, o.target_team_id,
+        o.skills, o.volunteers_needed, o.starts_at, o.ends_at, o.claim_deadline, o.urgency, o.target_team_id, o.directed_by_coordinator,
         o.status, o.team_id, o.version, o.published_at, o.claimed_at, o.started_at, o.completed_at,
         o.service_hours, o.volunteers_count, o.summary, o.rating, o.escalation_level, o.due_at
         """;
@@ -117,6 +117,25 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         if (version is null)
             return false;
         await unit.PublishAsync(new OrderDeclined(needId, teamId, reason, now, version.Value), ct);
+        await unit.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The coordinator directs the open order to a team (its call, past the team's service list): a fresh answer window.</summary>
+    public async Task<bool> DirectAsync(Guid needId, Guid teamId, string actor, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+            update orders set target_team_id = @teamId, directed_by_coordinator = true, version = version + 1, due_at = @dueAt
+            where need_id = @needId and status = any(@From)
+            returning version
+            """, new
+        {
+            needId, teamId, From = OrderLifecycle.From(OrderAction.Direct), dueAt = now.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
+        }, ct);
+        if (version is null)
+            return false;
+        await unit.PublishAsync(new OrderDirected(needId, teamId, actor, reason, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;
     }

@@ -1,3 +1,4 @@
+using Dispatch.Contracts;
 using Dispatch.Matching.Domain;
 using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Data;
@@ -81,10 +82,10 @@ internal sealed class PlanStore(Database database, IOptions<EscalationOptions> e
 
     /// <summary>
     /// Confirms a proposed plan: each planned order still open and unchanged since planning becomes a
-    /// directed order to its team (version bumped, a fresh answer window); returns the needs directed,
-    /// or null when the plan was already confirmed.
+    /// directed order to its team (version bumped, a fresh answer window), the coordinator's direction, which the
+    /// need's timeline is told of; returns the needs directed, or null when the plan was already confirmed.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>?> ConfirmAsync(Guid id, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<Guid>?> ConfirmAsync(Guid id, string actor, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
         var confirmed = await unit.ExecuteAsync(
@@ -92,15 +93,17 @@ internal sealed class PlanStore(Database database, IOptions<EscalationOptions> e
             new { id, now = now.ToUniversalTime(), Confirmed, Proposed }, ct);
         if (confirmed == 0)
             return null;
-        var directed = await unit.QueryAsync<Guid>("""
+        var directed = await unit.QueryAsync<(Guid NeedId, Guid TeamId, long Version)>("""
             update orders o
-            set target_team_id = i.team_id, version = o.version + 1, due_at = @dueAt
+            set target_team_id = i.team_id, directed_by_coordinator = true, version = o.version + 1, due_at = @dueAt
             from matching_plan_items i
             where i.plan_id = @id and i.team_id is not null and o.need_id = i.need_id
               and o.status = 'published' and o.target_team_id is null and o.version = i.order_version
-            returning o.need_id
+            returning o.need_id, o.target_team_id, o.version
             """, new { id, dueAt = now.ToUniversalTime() + escalation.Value.DefaultClaimWindow }, ct);
+        foreach (var (needId, teamId, version) in directed)
+            await unit.PublishAsync(new OrderDirected(needId, teamId, actor, $"directed to team {teamId} by the matching meeting", now, version), ct);
         await unit.CommitAsync(ct);
-        return directed;
+        return directed.Select(d => d.NeedId).ToList();
     }
 }

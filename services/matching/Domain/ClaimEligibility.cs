@@ -14,9 +14,11 @@ internal static class ClaimEligibility
             return "Your team is not known to the dispatch hall yet.";
         if (!team.IsHatched)
             return $"Only hatched teams take orders; your team is {team.Status}.";
-        if (order.TargetTeamId is { } target)
-            // The branch named this team itself, so the fit below is its call, not ours.
-            return target == team.TeamId ? null : "This order is directed to another team.";
+        if (order.TargetTeamId is { } target && target != team.TeamId)
+            return "This order is directed to another team.";
+        // A branch's direction obeys the fit below like a claim; a coordinator's is its call, inside its street.
+        if (order.TargetTeamId is not null && order.DirectedByCoordinator)
+            return null;
         if (!team.Categories.Contains(order.Category))
             return $"Your team does not serve the category {order.Category}.";
         var missing = order.Skills.Except(team.Skills).ToList();
@@ -32,8 +34,10 @@ internal static class ClaimEligibility
     {
         if (!team.IsHatched)
             return false;
-        if (order.TargetTeamId is { } target)
-            return target == team.TeamId;
+        if (order.TargetTeamId is { } target && target != team.TeamId)
+            return false;
+        if (order.TargetTeamId is not null && order.DirectedByCoordinator)
+            return true;
         if (Array.IndexOf(team.Categories, order.Category) < 0)
             return false;
         foreach (var skill in order.Skills)

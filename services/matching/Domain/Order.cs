@@ -1,7 +1,7 @@
 namespace Dispatch.Matching.Domain;
 
 /// <summary>A row of <c>orders</c>: the public side of a published need, never its resident's details.</summary>
-internal sealed class Order
+internal sealed record Order
 {
     public Guid NeedId { get; init; }
     public Guid CommunityId { get; init; }
@@ -17,6 +17,9 @@ internal sealed class Order
     public DateTimeOffset? ClaimDeadline { get; init; }
     public string Urgency { get; init; } = "normal";
     public Guid? TargetTeamId { get; init; }
+
+    /// <summary>The target was chosen by the street's coordinator, whose call the team's service list does not bound.</summary>
+    public bool DirectedByCoordinator { get; init; }
     public string Status { get; init; } = OrderStatus.Published;
     public Guid? TeamId { get; init; }
     public long Version { get; init; }

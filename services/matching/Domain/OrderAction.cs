@@ -5,6 +5,7 @@ internal enum OrderAction
     Claim,
     Accept,
     Decline,
+    Direct,
     Release,
     Start,
     Complete,

@@ -13,6 +13,8 @@ internal static class OrderLifecycle
         [OrderAction.Accept] = ([OrderStatus.Published], OrderStatus.Claimed),
         // A declined directed order stays published but opens to every eligible team.
         [OrderAction.Decline] = ([OrderStatus.Published], OrderStatus.Published),
+        // The street's coordinator directs an open order to one team; it stays published, waiting for that team.
+        [OrderAction.Direct] = ([OrderStatus.Published], OrderStatus.Published),
         [OrderAction.Release] = ([OrderStatus.Claimed], OrderStatus.Published),
         [OrderAction.Start] = ([OrderStatus.Claimed], OrderStatus.InService),
         [OrderAction.Complete] = ([OrderStatus.InService], OrderStatus.Completed),

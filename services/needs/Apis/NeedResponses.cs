@@ -52,11 +52,12 @@ internal sealed record NeedView(
         n.CreatedAt, n.PublishedAt, n.ClaimedAt, n.StartedAt, n.CompletedAt, n.ClosedAt, n.CancelledAt);
 
     /// <summary>
-    /// The need for <paramref name="caller"/>: the contact name, phone and exact address only for the branch,
-    /// the street's coordinator and the team holding it (callers of reads are already scoped to their own);
-    /// an admin runs the system, not the service, and reads the need without them.
+    /// The need for <paramref name="caller"/> in a list: the contact name, phone and exact address only for the
+    /// branch and the street's coordinator (lists are already scoped to their own); an admin runs the system, not
+    /// the service, and reads the need without them. A team's read of one need asks <see cref="ContactAccess"/>.
     /// </summary>
-    public static NeedView For(Caller caller, Need n) =>
-        caller.IsAdmin ? Of(n) with { Address = null, ContactName = null, ContactPhone = null } : Of(n);
+    public static NeedView For(Caller caller, Need n) => caller.IsAdmin ? WithoutContact(n) : Of(n);
+
+    public static NeedView WithoutContact(Need n) => Of(n) with { Address = null, ContactName = null, ContactPhone = null };
 }
 

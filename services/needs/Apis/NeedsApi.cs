@@ -4,6 +4,7 @@ using Dispatch.Needs.Domain;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Needs.Apis;
 
@@ -35,7 +36,7 @@ internal static class NeedsApi
         if ((body ?? Empty).Validate(errors) is not { } content)
             return errors.ToProblem();
 
-        var need = await store.CreateAsync(content, communityId, streetId, districtId, caller.AccountId, Actor(caller), clock.GetUtcNow(), ct);
+        var need = await store.CreateAsync(content, communityId, streetId, districtId, caller.AccountId, caller.Actor, clock.GetUtcNow(), ct);
         return TypedResults.Created($"/api/needs/{need.Id}", NeedView.Of(need));
     }
 
@@ -62,7 +63,7 @@ internal static class NeedsApi
         if (body?.TargetTeamId == Guid.Empty)
             return ValidationErrors.For("targetTeamId", "targetTeamId must be a team id.");
         return await AsOwnerAsync(id, caller, NeedAction.Publish, store,
-            () => store.PublishAsync(id, body?.TargetTeamId, Actor(caller), clock.GetUtcNow(), ct), ct);
+            () => store.PublishAsync(id, body?.TargetTeamId, caller.Actor, clock.GetUtcNow(), ct), ct);
     }
 
     private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Cancel(
@@ -72,7 +73,7 @@ internal static class NeedsApi
         if (errors.Any)
             return errors.ToProblem();
         var reason = body!.Reason!.Trim();
-        return await AsOwnerAsync(id, caller, NeedAction.Cancel, store, () => store.CancelAsync(id, reason, Actor(caller), clock.GetUtcNow(), ct), ct);
+        return await AsOwnerAsync(id, caller, NeedAction.Cancel, store, () => store.CancelAsync(id, reason, caller.Actor, clock.GetUtcNow(), ct), ct);
     }
 
     private static async Task<Results<Ok<NeedView>, ValidationProblem, ProblemHttpResult>> Rate(
@@ -85,11 +86,20 @@ internal static class NeedsApi
             return errors.ToProblem();
         var comment = string.IsNullOrWhiteSpace(body!.Comment) ? null : body.Comment.Trim();
         return await AsOwnerAsync(id, caller, NeedAction.Rate, store,
-            () => store.RateAsync(id, body.Score!.Value, comment, Actor(caller), clock.GetUtcNow(), ct), ct);
+            () => store.RateAsync(id, body.Score!.Value, comment, caller.Actor, clock.GetUtcNow(), ct), ct);
     }
 
-    private static async Task<Results<Ok<NeedView>, ProblemHttpResult>> Get(Guid id, Caller caller, NeedStore store, CancellationToken ct) =>
-        await VisibleNeedAsync(id, caller, store, ct) is { } need ? TypedResults.Ok(NeedView.For(caller, need)) : Problems.NotFound("need", id);
+    private static async Task<Results<Ok<NeedView>, ProblemHttpResult>> Get(
+        Guid id, Caller caller, NeedStore store, TimeProvider clock, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        if (await VisibleNeedAsync(id, caller, store, ct) is not { } need)
+            return Problems.NotFound("need", id);
+        var withContact = caller.TeamId is { } teamId && caller.IsTeam
+            ? ContactAccess.TeamReadsContact(need, teamId, await store.IsTeamStoppedAsync(teamId, ct), clock.GetUtcNow(),
+                TimeSpan.FromDays(privacy.Value.CompletedContactDays))
+            : !caller.IsAdmin;
+        return TypedResults.Ok(withContact ? NeedView.Of(need) : NeedView.WithoutContact(need));
+    }
 
     private static async Task<Results<Ok<IEnumerable<TimelineItem>>, ProblemHttpResult>> GetTimeline(
         Guid id, Caller caller, NeedStore store, CancellationToken ct)
@@ -149,7 +159,7 @@ internal static class NeedsApi
         var visible = need is not null && (caller.IsAdmin
             || (caller.IsBranch && need.CommunityId == caller.CommunityId)
             || (caller.IsCoordinator && need.StreetId == caller.StreetId)
-            || (caller.IsTeam && caller.TeamId is { } teamId && need.ClaimedByTeamId == teamId));
+            || (caller.IsTeam && caller.TeamId is { } teamId && ContactAccess.TeamReads(need, teamId)));
         return visible ? need : null;
     }
 
@@ -168,8 +178,6 @@ internal static class NeedsApi
         NeedAction.Cancel => "cancelling",
         _ => "rating",
     };
-
-    internal static string Actor(Caller caller) => caller.Username.Length > 0 ? caller.Username : caller.AccountId.ToString();
 
     internal static ProblemHttpResult NotBoundToACommunity() =>
         Problems.Forbidden("This branch account is not bound to a community.");

@@ -46,7 +46,7 @@ internal static class NeedsListApi
                 reports[i] = new ImportRowReport(row.Line, ImportRowReport.Invalid, row.Request.Title, null, row.CellErrors.ToProblem().ProblemDetails.Errors);
         }
 
-        var author = new Author(communityId, streetId, districtId, caller.AccountId, NeedsApi.Actor(caller));
+        var author = new Author(communityId, streetId, districtId, caller.AccountId, caller.Actor);
         var outcomes = await store.ImportAsync(good.Select(g => (g.Content, g.Fingerprint)).ToList(), author, clock.GetUtcNow(), ct);
         for (var g = 0; g < good.Count; g++)
         {
@@ -76,7 +76,7 @@ internal static class NeedsListApi
 
         var published = new List<NeedView>();
         foreach (var id in await store.DraftIdsAsync(communityId, body?.Ids, ct))
-            if (await store.PublishAsync(id, null, NeedsApi.Actor(caller), clock.GetUtcNow(), ct) is { } need)
+            if (await store.PublishAsync(id, null, caller.Actor, clock.GetUtcNow(), ct) is { } need)
                 published.Add(NeedView.Of(need));
         return TypedResults.Ok(new ItemsPage<NeedView>(published, published.Count));
     }

@@ -14,6 +14,11 @@ internal sealed class NeedStore(Database database)
     public Task<Need?> FindAsync(Guid id, CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<Need>("select * from needs where id = @id", new { id }, ct);
 
+    /// <summary>Whether the team registry has suspended or retired the team (as far as its events have told).</summary>
+    public Task<bool> IsTeamStoppedAsync(Guid teamId, CancellationToken ct) =>
+        database.QuerySingleAsync<bool>("select exists (select 1 from team_standings where team_id = @teamId and status = any(@Stopped))",
+            new { teamId, TeamStandings.Stopped }, ct);
+
     public async Task<Need> CreateAsync(NeedContent content, Guid communityId, Guid streetId, Guid districtId, Guid createdBy,
         string actor, DateTimeOffset now, CancellationToken ct)
     {

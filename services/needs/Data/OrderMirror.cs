@@ -54,6 +54,10 @@ internal static class OrderMirror
             update needs set status = @To, order_version = @Version, updated_at = @Now, target_team_id = null
             where id = @NeedId
             """,
+        OrderProgress.Directed => """
+            update needs set order_version = @Version, updated_at = @Now, target_team_id = @TeamId
+            where id = @NeedId
+            """,
         OrderProgress.Started => """
             update needs set status = @To, order_version = @Version, updated_at = @Now,
                 claimed_by_team_id = @TeamId, started_at = @At

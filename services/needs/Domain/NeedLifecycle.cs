@@ -24,6 +24,8 @@ internal static class NeedLifecycle
         [OrderProgress.Released] = NeedStatus.Published,
         // A declined directed order stays published; only its target team is cleared.
         [OrderProgress.Declined] = NeedStatus.Published,
+        // A coordinator directed it to a team, or the team the branch named may not take it: it stays published.
+        [OrderProgress.Directed] = null,
         [OrderProgress.Started] = NeedStatus.InService,
         [OrderProgress.Completed] = NeedStatus.Completed,
         [OrderProgress.Expired] = NeedStatus.Expired,

@@ -6,6 +6,7 @@ internal enum OrderProgress
     Claimed,
     Released,
     Declined,
+    Directed,
     Started,
     Completed,
     Expired,

@@ -11,8 +11,9 @@ internal sealed record OrderUpdate(
     int? EscalationLevel = null,
     decimal? ServiceHours = null,
     int? VolunteersCount = null,
-    string? Summary = null)
+    string? Summary = null,
+    string? By = null)
 {
-    /// <summary>Who the timeline names: the team when the event is about one, else the matching service.</summary>
-    public string Actor => TeamId?.ToString() ?? "matching";
+    /// <summary>Who the timeline names: whoever the event says acted, else the team when the event is about one, else the matching service.</summary>
+    public string Actor => By ?? TeamId?.ToString() ?? "matching";
 }

@@ -22,6 +22,9 @@ public sealed record Caller(
     public bool IsBranch => Role == Roles.Branch;
     public bool IsTeam => Role == Roles.Team;
 
+    /// <summary>How timelines and histories name the caller: its username (its account id for a token without one).</summary>
+    public string Actor => Username.Length > 0 ? Username : AccountId.ToString();
+
     public static Caller FromPrincipal(ClaimsPrincipal principal)
     {
         string Value(string type) => principal.FindFirst(type)?.Value ?? "";

@@ -18,7 +18,8 @@ public sealed class HallTests(MatchingService service)
         var other = await street.TeamAsync(home);
 
         var eligible = await street.NeedAsync(home);
-        var directedHere = await street.NeedAsync(home, category: "culture", skills: [], targetTeamId: team.TeamId);
+        var directedHere = await street.NeedAsync(home, skills: [], targetTeamId: team.TeamId);
+        await street.NeedAsync(home, category: "culture", skills: [], targetTeamId: team.TeamId); // a branch's direction outside its service list
         await street.NeedAsync(home, category: "health");
         await street.NeedAsync(home, skills: ["手语"]);
         await street.NeedAsync(neighbour);
@@ -88,9 +89,11 @@ public sealed class HallTests(MatchingService service)
     [InlineData("/api/orders/hall?page=0", "page")]
     [InlineData("/api/orders/hall?pageSize=0", "pageSize")]
     [InlineData("/api/orders/hall?pageSize=101", "pageSize")]
+    [InlineData("/api/orders/hall?page=2147483647", "page")]
     [InlineData("/api/orders/mine?status=lost", "status")]
     [InlineData("/api/orders/mine?page=-1", "page")]
     [InlineData("/api/orders/mine?pageSize=1000", "pageSize")]
+    [InlineData("/api/orders/mine?page=2147483647&pageSize=100", "page")]
     public async Task Bad_paging_or_status_on_the_hall_and_my_orders_gets_400_naming_it(string query, string field)
     {
         var street = new Street(service);

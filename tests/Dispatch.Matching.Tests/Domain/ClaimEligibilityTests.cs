@@ -47,4 +47,23 @@ public sealed class ClaimEligibilityTests
         Assert.NotNull(ClaimEligibility.Refusal(NewTeam("street"), otherStreet));
         Assert.Null(ClaimEligibility.Refusal(NewTeam("district"), otherStreet));
     }
+
+    [Fact]
+    public void A_branch_directed_order_obeys_the_claim_rule_for_its_named_team_and_a_coordinator_directed_one_does_not()
+    {
+        var team = NewTeam();
+        var outOfArea = NewOrder(community: Guid.NewGuid(), street: Guid.NewGuid(), target: team.TeamId);
+        var wrongCategory = NewOrder(category: "culture", target: team.TeamId);
+
+        Assert.Contains("service area", ClaimEligibility.Refusal(team, outOfArea));
+        Assert.Contains("category", ClaimEligibility.Refusal(team, wrongCategory));
+        Assert.Contains("incubating", ClaimEligibility.Refusal(NewTeam(status: "incubating"), NewOrder(target: team.TeamId)));
+        Assert.False(ClaimEligibility.IsEligible(team, outOfArea));
+        Assert.False(ClaimEligibility.IsEligible(team, wrongCategory));
+
+        var directedByCoordinator = wrongCategory with { DirectedByCoordinator = true };
+        Assert.Null(ClaimEligibility.Refusal(team, directedByCoordinator));
+        Assert.True(ClaimEligibility.IsEligible(team, directedByCoordinator));
+        Assert.Contains("suspended", ClaimEligibility.Refusal(NewTeam(status: "suspended"), directedByCoordinator));
+    }
 }

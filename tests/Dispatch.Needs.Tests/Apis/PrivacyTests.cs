@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dispatch.Contracts;
+using Dispatch.Testing;
 using Xunit;
 
 namespace Dispatch.Needs.Tests.Apis;
@@ -107,6 +108,102 @@ public sealed class PrivacyTests(NeedsService service)
         await community.PublishAsync(new OrderReleased(id, holder, "人手不足", DateTimeOffset.UtcNow, 3));
         await community.WaitForStatusAsync(id, "published");
         Assert.Equal(HttpStatusCode.NotFound, (await holding.GetAsync($"/api/needs/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_team_no_longer_reads_the_need_once_the_branch_cancels_its_order()
+    {
+        var community = new Community(service);
+        var (id, holder, team) = await ClaimedAsync(community);
+        using var branch = community.Branch();
+
+        Assert.Equal(HttpStatusCode.OK, (await branch.PostAsJsonAsync($"/api/needs/{id}/cancel", new { reason = "老人已住院" })).StatusCode);
+
+        await AssertNoContactAsync(team, id, HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await team.GetAsync($"/api/needs/{id}/timeline")).StatusCode);
+        Assert.Equal(holder.ToString(), (await community.NeedAsync(id))["claimedByTeamId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_team_that_lost_its_order_to_another_team_no_longer_reads_it()
+    {
+        var community = new Community(service);
+        var (id, _, team) = await ClaimedAsync(community);
+        var successor = Guid.NewGuid();
+        using var successorClient = community.Team(successor);
+
+        // A reassignment or a transfer: the order's newer claim names another team.
+        await community.PublishAsync(new OrderClaimed(id, successor, DateTimeOffset.UtcNow, 4));
+        await Eventually.TrueAsync(async () => (await community.NeedAsync(id))["claimedByTeamId"]?.GetValue<string>() == successor.ToString());
+
+        await AssertNoContactAsync(team, id, HttpStatusCode.NotFound);
+        Assert.Equal(Phone, (await successorClient.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactPhone"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_completed_order_shows_its_team_the_contact_for_seven_days_then_not()
+    {
+        var community = new Community(service);
+        var (recent, holder, team) = await ClaimedAsync(community);
+        var (old, _, _) = await ClaimedAsync(community, holder);
+
+        await community.PublishAsync(new OrderCompleted(recent, holder, 2, 2, "陪同就医", DateTimeOffset.UtcNow.AddDays(-6.9), 3));
+        await community.PublishAsync(new OrderCompleted(old, holder, 2, 2, "陪同就医", DateTimeOffset.UtcNow.AddDays(-7.1), 3));
+        await community.WaitForStatusAsync(recent, "completed");
+        await community.WaitForStatusAsync(old, "completed");
+
+        Assert.Equal(Phone, (await team.GetFromJsonAsync<JsonObject>($"/api/needs/{recent}"))!["contactPhone"]!.GetValue<string>());
+        // Still its own served order (the summary, the rating), but the resident's details are gone.
+        await AssertNoContactAsync(team, old, HttpStatusCode.OK);
+        Assert.Equal("陪同就医", (await team.GetFromJsonAsync<JsonObject>($"/api/needs/{old}"))!["completionSummary"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_suspended_or_retired_team_no_longer_reads_the_contact_of_an_order_it_still_holds()
+    {
+        var community = new Community(service);
+        var (id, holder, team) = await ClaimedAsync(community);
+        var profile = new TeamProfile(holder, "银龄先锋", "volunteer_team", community.Id, community.StreetId, community.DistrictId,
+            ["elderly_care"], ["陪伴聊天"], "community", 3, 12, "suspended", DateTimeOffset.UtcNow, 5);
+
+        await community.PublishAsync(new TeamSuspended(profile, "服务投诉待核查", DateTimeOffset.UtcNow));
+        await Eventually.TrueAsync(async () => (await team.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactPhone"] is null,
+            because: "the suspension should hide the contact");
+        await AssertNoContactAsync(team, id, HttpStatusCode.OK);
+
+        // Reinstated (hatched again), it reads it again; retired, never again — not even after an older event arrives late.
+        await community.PublishAsync(new TeamHatched(profile with { Status = "hatched", Version = 6 }, DateTimeOffset.UtcNow));
+        await Eventually.TrueAsync(async () => (await team.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactPhone"] is not null,
+            because: "the reinstatement should show the contact again");
+        var late = Guid.NewGuid();
+        await community.PublishAsync(new TeamSuspended(profile with { Status = "retired", Version = 7 }, "队伍解散", DateTimeOffset.UtcNow));
+        await community.PublishAsync(new TeamHatched(profile with { Status = "hatched", Version = 6 }, DateTimeOffset.UtcNow), late);
+        await community.WaitForAsync("select count(*) from inbox_messages where message_id = @late", new { late });
+        await AssertNoContactAsync(team, id, HttpStatusCode.OK);
+    }
+
+    /// <summary>A published need of <paramref name="community"/> claimed (by the event matching sends) by a team, and that team's client.</summary>
+    private static async Task<(Guid Need, Guid Team, HttpClient Client)> ClaimedAsync(Community community, Guid? teamId = null)
+    {
+        var id = await community.DraftAsync(Personal(Community.NeedBody()));
+        using (var branch = community.Branch())
+            Assert.Equal(HttpStatusCode.OK, (await branch.PostAsync($"/api/needs/{id}/publish", null)).StatusCode);
+        var holder = teamId ?? Guid.NewGuid();
+        await community.PublishAsync(new OrderClaimed(id, holder, DateTimeOffset.UtcNow, 2));
+        await community.WaitForStatusAsync(id, "claimed");
+        var client = community.Team(holder);
+        Assert.Equal(Phone, (await client.GetFromJsonAsync<JsonObject>($"/api/needs/{id}"))!["contactPhone"]!.GetValue<string>());
+        return (id, holder, client);
+    }
+
+    /// <summary>The team's read of the need answers <paramref name="status"/> and carries none of the resident's details.</summary>
+    private static async Task AssertNoContactAsync(HttpClient team, Guid id, HttpStatusCode status)
+    {
+        var response = await team.GetAsync($"/api/needs/{id}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        foreach (var personal in new[] { Name, Phone, Address })
+            Assert.DoesNotContain(personal, text, StringComparison.Ordinal);
     }
 
     private static JsonObject Personal(object body)
