@@ -7,6 +7,7 @@ using Dispatch.Gateway.Teams;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.StaticFiles;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -18,7 +19,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddServiceDefaults();
+builder.AddPasswordChangeAuthentication();
 builder.AddDispatchDatabase("Identity", typeof(Program).Assembly);
+// The gateway publishes AccountSessionsEnded through its outbox, so that every service refuses an ended session's tokens.
+builder.AddDispatchMessaging("gateway");
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddEdgeTransforms();
 builder.AddDestinationHealthChecks();
 
@@ -35,7 +39,9 @@ builder.Services.AddSingleton(services => new TokenWriter(
     builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions(), TimeProvider.System));
 builder.Services.AddSingleton<Passwords>();
 builder.Services.AddSingleton<AccountStore>();
+builder.Services.AddSingleton<SignInAttempts>();
 builder.Services.AddScoped<SignIn>();
+builder.Services.AddScoped<AccountDrafts>();
 builder.Services.AddHostedService<AdminAccountBootstrap>();
 
 // The team registry, asked where a new account belongs, with the caller's token.

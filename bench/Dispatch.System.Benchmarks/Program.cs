@@ -40,7 +40,6 @@ Console.WriteLine("starting the system …");
 var environment = new Dictionary<string, string>
 {
     ["RateLimiting__PermitLimit"] = "1000000",
-    ["RateLimiting__Token__PermitLimit"] = "100000",
 };
 // BENCH_PERF_MAP=1: the processes write /tmp/perf-<pid>.map, so `perf record -g -p <pid>` names .NET frames.
 // (W^X off too: with it, JIT'd code runs from a second mapping that the perf map's addresses do not name.)

@@ -11,7 +11,19 @@ internal sealed class Account
     public Guid? StreetId { get; init; }
     public Guid? DistrictId { get; init; }
     public Guid? TeamId { get; init; }
-    public int FailedLogins { get; init; }
-    public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>Its password was set by someone else (a one-time password): it must choose its own before anything else.</summary>
+    public bool MustChangePassword { get; init; }
+
+    public DateTimeOffset? PasswordChangedAt { get; init; }
+
+    /// <summary>Raised each time the account's sessions end; a token of a lower generation is refused.</summary>
+    public int SessionGeneration { get; init; }
+
+    /// <summary>The admin's: the hash of <c>Dispatch:AdminPassword</c> as last applied (see <see cref="AdminAccountBootstrap"/>).</summary>
+    public string? BootstrapPasswordHash { get; init; }
+
+    public bool IsDisabled => DisabledAt is not null;
 }

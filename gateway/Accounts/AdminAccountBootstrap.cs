@@ -3,10 +3,10 @@ using Dispatch.ServiceDefaults.Auth;
 namespace Dispatch.Gateway.Accounts;
 
 /// <summary>
-/// Makes sure the <c>admin</c> account exists with the password of <c>Dispatch:AdminPassword</c>
-/// (creates it, or resets its hash when the configured password no longer verifies), so a fresh
-/// installation can be signed into and a forgotten password is recovered by restarting with a new one.
-/// Registered after the database's migrator, so the table exists when it runs.
+/// Makes sure the <c>admin</c> account exists with the password of <c>Dispatch:AdminPassword</c>, so a fresh
+/// installation can be signed into, and a forgotten password is recovered by restarting with a new one. A password
+/// the admin chose itself since stays: the configured one is applied again only when it changed (its hash as last
+/// applied is kept beside the account). Registered after the database's migrator, so the table exists when it runs.
 /// </summary>
 internal sealed class AdminAccountBootstrap(
     AccountStore store, Passwords passwords, IConfiguration configuration, TimeProvider clock, ILogger<AdminAccountBootstrap> logger) : IHostedService
@@ -36,15 +36,24 @@ internal sealed class AdminAccountBootstrap(
             };
             // Another replica starting at the same moment may win; its row has the same password.
             if (await store.TryInsertAsync(account, cancellationToken))
+            {
+                await store.SetBootstrapPasswordAsync(account.Id, account.PasswordHash, cancellationToken);
                 logger.LogInformation("Created the admin account.");
+            }
             return;
         }
 
-        if (!passwords.Verify(existing.PasswordHash, password))
+        var applied = existing.BootstrapPasswordHash ?? existing.PasswordHash;
+        if (passwords.Verify(applied, password))
         {
-            await store.SetPasswordHashAsync(existing.Id, passwords.Hash(password), cancellationToken);
-            logger.LogInformation("Reset the admin account's password to the configured one.");
+            if (existing.BootstrapPasswordHash is null)
+                await store.SetBootstrapPasswordAsync(existing.Id, existing.PasswordHash, cancellationToken);
+            return;
         }
+        var hash = passwords.Hash(password);
+        await store.SetPasswordAsync(existing.Id, hash, mustChange: false, "password_reset", clock.GetUtcNow(), cancellationToken);
+        await store.SetBootstrapPasswordAsync(existing.Id, hash, cancellationToken);
+        logger.LogInformation("Reset the admin account's password to the newly configured one.");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,29 +1,25 @@
 namespace Dispatch.Gateway.Accounts;
 
-/// <summary>Checks a username and password, counting failures: five in a row lock the account for five minutes.</summary>
-internal sealed class SignIn(AccountStore store, Passwords passwords, TimeProvider clock)
+/// <summary>
+/// Checks a username and password within the limits on failed sign-ins (<see cref="SignInAttempts"/>): the same steps
+/// and answers whether the username exists or not.
+/// </summary>
+internal sealed class SignIn(AccountStore store, Passwords passwords, SignInAttempts attempts, TimeProvider clock)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(5);
-
-    public async Task<SignInOutcome> TryAsync(string username, string password, CancellationToken cancellationToken)
+    public async Task<SignInOutcome> TryAsync(string username, string password, string address, CancellationToken cancellationToken)
     {
-        var account = await store.FindAsync(username, cancellationToken);
+        var key = username.ToLowerInvariant();
         var now = clock.GetUtcNow();
-        if (account?.LockedUntil is { } lockedUntil && lockedUntil > now)
-            return new SignInOutcome(null, lockedUntil);
+        if (await attempts.BeginAsync(key, address, now, cancellationToken) is { } wait)
+            return new SignInOutcome(null, wait);
 
+        var account = await store.FindAsync(username, cancellationToken);
         if (!passwords.Verify(account?.PasswordHash, password) || account is null)
         {
-            if (account is null)
-                return SignInOutcome.Rejected;
-            var until = now + LockDuration;
-            var lockedNow = await store.RecordFailureAsync(account.Id, MaxFailures, until, cancellationToken);
-            return lockedNow ? new SignInOutcome(null, until) : SignInOutcome.Rejected;
+            await attempts.FailedAsync(key, address, now, cancellationToken);
+            return SignInOutcome.Rejected;
         }
-
-        if (account.FailedLogins > 0 || account.LockedUntil is not null)
-            await store.RecordSuccessAsync(account.Id, cancellationToken);
+        await attempts.SucceededAsync(key, address, now, cancellationToken);
         return new SignInOutcome(account, null);
     }
 }

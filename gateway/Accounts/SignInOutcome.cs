@@ -1,7 +1,7 @@
 namespace Dispatch.Gateway.Accounts;
 
-/// <summary>What a sign-in attempt came to: the account when the password matched, or when it is locked, until when.</summary>
-internal sealed record SignInOutcome(Account? Account, DateTimeOffset? LockedUntil)
+/// <summary>What a sign-in attempt came to: the account when its password matched, or how long to wait when limited.</summary>
+internal sealed record SignInOutcome(Account? Account, TimeSpan? RetryAfter)
 {
     public static SignInOutcome Rejected { get; } = new(null, null);
 }

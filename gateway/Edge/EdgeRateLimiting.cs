@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Dispatch.Gateway.Edge;
 
-/// <summary>ASP.NET Core's rate limiter at the edge: one fixed window per account or address, and a stricter one for sign-in.</summary>
+/// <summary>
+/// ASP.NET Core's rate limiter at the edge: one fixed window per account or address. Sign-ins are limited by their
+/// failures instead (<see cref="SignInLimitsOptions"/>), so that many people signing in from one venue all get in.
+/// </summary>
 internal static class EdgeRateLimiting
 {
-    public const string TokenPolicy = "token";
-
     public static WebApplicationBuilder AddEdgeRateLimiting(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<RateLimitingOptions>(builder.Configuration.GetSection(RateLimitingOptions.SectionName));
         var settings = builder.Configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
         builder.Services.AddRateLimiter(options =>
         {
@@ -21,12 +23,9 @@ internal static class EdgeRateLimiting
                 // Probes must keep answering while a client is being throttled.
                 if (http.Request.Path.StartsWithSegments("/health"))
                     return RateLimitPartition.GetNoLimiter("health");
-                var key = http.User.FindFirst(DispatchClaims.Subject)?.Value is { } account ? $"account:{account}" : $"address:{Address(http)}";
+                var key = http.User.FindFirst(DispatchClaims.Subject)?.Value is { } account ? $"account:{account}" : $"address:{ClientAddress.Of(http)}";
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(settings.PermitLimit, settings.Window));
             });
-            // Password guessing is slowed per address before the account lockout (which protects one account) is reached.
-            options.AddPolicy(TokenPolicy, http =>
-                RateLimitPartition.GetFixedWindowLimiter($"token:{Address(http)}", _ => Window(settings.Token.PermitLimit, settings.Token.Window)));
             options.OnRejected = RejectAsync;
         });
         return builder;
@@ -34,8 +33,6 @@ internal static class EdgeRateLimiting
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
-
-    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

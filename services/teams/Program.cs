@@ -25,6 +25,7 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapPlacesApi();
+app.MapPlaceImportApi();
 app.MapTeamsApi();
 app.MapRosterImportApi();
 

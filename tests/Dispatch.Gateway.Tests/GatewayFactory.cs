@@ -1,10 +1,14 @@
 using Dispatch.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Gateway.Tests;
 
 /// <summary>
 /// The gateway in-process on a fresh Identity database, with the bootstrapped admin's password set,
 /// the needs cluster and the team registry pointed at <see cref="FakeServices"/>, and the other clusters at a dead port.
+/// A request may say where it comes from (<see cref="ClientAddressFromHeader"/>).
 /// </summary>
 public class GatewayFactory() : ServiceFactory<Program>("Identity")
 {
@@ -27,9 +31,22 @@ public class GatewayFactory() : ServiceFactory<Program>("Identity")
         ("ReverseProxy:Clusters:matching:Destinations:d1:Address", DeadAddress.ToString()),
         ("Services:Teams", TeamRegistry.ToString()),
         // Every test class signs in many times from the one test address; the edge tests set tight limits of their own.
-        ("RateLimiting:Token:PermitLimit", "10000"),
         ("RateLimiting:PermitLimit", "10000"),
     ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    /// <summary>A client whose requests come from <paramref name="address"/>, with <paramref name="token"/> if given.</summary>
+    public HttpClient ClientFrom(string address, string? token = null)
+    {
+        var client = token is null ? CreateClient() : ClientWithToken(token);
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {

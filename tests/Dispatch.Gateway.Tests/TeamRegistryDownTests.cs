@@ -13,7 +13,7 @@ public sealed class TeamRegistryDownTests(TeamRegistryDownFactory gateway) : ICl
         var admin = gateway.ClientWithToken(TestTokens.Admin());
 
         var response = await admin.PostAsJsonAsync("/api/accounts",
-            new { username = "team-down", password = "long-enough", role = "team", teamId = Guid.NewGuid() });
+            new { username = "team-down", password = "long-enough-1", role = "team", teamId = Guid.NewGuid() });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

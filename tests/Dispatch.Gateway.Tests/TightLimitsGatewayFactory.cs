@@ -4,7 +4,8 @@ namespace Dispatch.Gateway.Tests;
 public sealed class TightLimitsGatewayFactory : GatewayFactory
 {
     public const int PermitLimit = 5;
-    public const int TokenPermitLimit = 3;
+    public const int AddressFailureLimit = 2;
+    public const int UsernameFailureLimit = 4;
     public const int MaxBodySize = 1024;
     public const int CircuitMinimumThroughput = 3;
 
@@ -16,8 +17,8 @@ public sealed class TightLimitsGatewayFactory : GatewayFactory
         .. base.ExtraSettings,
         ("RateLimiting:PermitLimit", PermitLimit.ToString()),
         ("RateLimiting:Window", "00:10:00"),
-        ("RateLimiting:Token:PermitLimit", TokenPermitLimit.ToString()),
-        ("RateLimiting:Token:Window", "00:10:00"),
+        ("RateLimiting:SignIn:AddressFailureLimit", AddressFailureLimit.ToString()),
+        ("RateLimiting:SignIn:UsernameFailureLimit", UsernameFailureLimit.ToString()),
         ("RequestLimits:MaxRequestBodySize", MaxBodySize.ToString()),
         ("ReverseProxy:Routes:needs-import:MaxRequestBodySize", "65536"),
         ("CircuitBreaker:MinimumThroughput", CircuitMinimumThroughput.ToString()),

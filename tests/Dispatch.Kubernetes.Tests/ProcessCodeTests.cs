@@ -6,16 +6,15 @@ namespace Dispatch.Kubernetes.Tests;
 public sealed class ProcessCodeTests
 {
     [Fact]
-    public void The_gateway_reads_its_database_keys_admin_password_team_registry_and_proxy_but_not_the_broker()
+    public void The_gateway_reads_its_database_keys_admin_password_team_registry_proxy_and_the_broker_it_publishes_to()
     {
         var gateway = ProcessCode.For("gateway");
 
         Assert.Equal(["Identity"], gateway.Databases);
-        Assert.False(gateway.UsesBroker);
-        Assert.Superset(new HashSet<string> { "ConnectionStrings__Identity", "Auth__SigningKeys", "Dispatch__AdminPassword", "Services__Teams" }, gateway.Requires.ToHashSet());
+        Assert.True(gateway.UsesBroker);
+        Assert.Superset(new HashSet<string> { "ConnectionStrings__Identity", "ConnectionStrings__RabbitMq", "Auth__SigningKeys", "Dispatch__AdminPassword", "Services__Teams" }, gateway.Requires.ToHashSet());
         Assert.True(gateway.Reads("ReverseProxy__Clusters__needs__Destinations__d1__Address"));
         Assert.True(gateway.Reads("Auth__TokenLifetime"));
-        Assert.False(gateway.Reads("ConnectionStrings__RabbitMq"));
         Assert.False(gateway.Reads("ConnectionStrings__Needs"));
         Assert.Equal(["matching", "needs", "teams"], gateway.ProxyClusters.Order());
     }

@@ -15,7 +15,6 @@ public abstract class FaultSystem(FaultServers servers, int replicas) : IAsyncLi
         ["Messaging__RetryIntervalsMs__2"] = "200",
         ["Messaging__RetryIntervalsMs__3"] = "400",
         ["RateLimiting__PermitLimit"] = "1000000",
-        ["RateLimiting__Token__PermitLimit"] = "1000000",
         ["CircuitBreaker__BreakDuration"] = "00:00:01",
         ["Escalation__StepWindow"] = "00:00:02",
         ["Escalation__PollInterval"] = "00:00:00.300",

@@ -59,4 +59,23 @@ public sealed class ReplicaTests(TwoOfEach fixture, ITestOutputHelper output) : 
         Assert.Equal(deadlineEvents.Select(e => e.MessageId).Order(), deadlinesOnTheWire.Select(m => m.MessageId).Order());
         Assert.Equal(0, ledger.DuplicatesApplied);
     }
+
+    /// <summary>Replicas of a service share one queue, so one of them consumes each AccountSessionsEnded: the others read it from their database.</summary>
+    [Fact]
+    public async Task Every_replica_of_every_service_refuses_a_disabled_accounts_token_within_a_minute()
+    {
+        await fixture.AllReadyAsync();
+        using var admin = await GatewayClient.SignInAsync(fixture.System.Gateway, "admin", DispatchSystem.AdminPassword);
+        var district = await admin.PostExpectingAsync("/api/places/districts", new { name = "副本区" });
+        var street = await admin.PostExpectingAsync($"/api/places/districts/{Street.Id(district)}/streets", new { name = "副本街道" });
+        var account = await admin.PostExpectingAsync("/api/accounts",
+            new { username = "replica-coordinator", password = "fault-password-1", role = "coordinator", streetId = Street.Id(street) });
+        var token = await GatewayClient.TokenAsync(fixture.System.Gateways[1], "replica-coordinator", "fault-password-1");
+        Assert.True((await SessionProbe.StatusesAsync(fixture.System, token)).All(System.Net.HttpStatusCode.OK), "every replica should accept the token first");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PostAsync($"/api/accounts/{Street.Id(account)}/disable")).Status);
+
+        await SessionProbe.EveryProcessAnswersAsync(fixture.System, token, System.Net.HttpStatusCode.Unauthorized, "every replica should refuse the token");
+        output.WriteLine($"refused by: {await SessionProbe.StatusesAsync(fixture.System, token)}");
+    }
 }

@@ -83,3 +83,7 @@ public sealed record TeamChangeView(
     string? Reason);
 
 public sealed record TeamChangePage(TeamChangeView[] Items, long Total);
+
+public sealed record PlaceImportView(int Created, int Duplicates, int Invalid, int DistrictsCreated, int StreetsCreated, string[] IgnoredColumns, PlaceImportRowView[] Rows);
+
+public sealed record PlaceImportRowView(int Line, string Outcome, string? District, string? Street, string? Community, Guid? CommunityId, Dictionary<string, string[]>? Errors);

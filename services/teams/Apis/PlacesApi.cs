@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Teams.Apis;
 
-/// <summary>The place directory (district → street → community): everyone reads it, only an admin adds to it.</summary>
+/// <summary>The place directory (district → street → community): everyone reads it, only an admin adds to it and renames in it.</summary>
 internal static class PlacesApi
 {
     private const int NameLength = 100;
@@ -23,6 +23,9 @@ internal static class PlacesApi
         directory.MapPost("/districts", AddDistrict);
         directory.MapPost("/districts/{districtId:guid}/streets", AddStreet);
         directory.MapPost("/streets/{streetId:guid}/communities", AddCommunity);
+        directory.MapPatch("/districts/{id:guid}", RenameDistrict);
+        directory.MapPatch("/streets/{id:guid}", RenameStreet);
+        directory.MapPatch("/communities/{id:guid}", ChangeCommunity);
         return app;
     }
 
@@ -42,12 +45,7 @@ internal static class PlacesApi
     private static async Task<Results<Ok<DistrictNode>, ProblemHttpResult>> GetDistrict(Guid id, PlaceStore store, CancellationToken ct)
     {
         var district = await store.FindDistrictAsync(id, ct);
-        if (district is null)
-            return Problems.NotFound("district", id);
-        var streets = await store.StreetsOfDistrictAsync(id, ct);
-        var communities = (await store.CommunitiesOfDistrictAsync(id, ct)).ToLookup(c => c.StreetId);
-        var nodes = streets.Select(s => new StreetNode(s.Id, s.Name, communities[s.Id].Select(ToNode).ToList())).ToList();
-        return TypedResults.Ok(new DistrictNode(district.Id, district.Name, nodes));
+        return district is null ? Problems.NotFound("district", id) : TypedResults.Ok(await ToNodeAsync(district, store, ct));
     }
 
     private static async Task<Results<Ok<StreetDetail>, ProblemHttpResult>> GetStreet(Guid id, PlaceStore store, CancellationToken ct)
@@ -118,6 +116,70 @@ internal static class PlacesApi
         }
         var community = await store.FindCommunityAsync(id, ct);
         return TypedResults.Created($"/api/places/communities/{id}", ToDetail(community!));
+    }
+
+    private static async Task<Results<Ok<DistrictNode>, ValidationProblem, ProblemHttpResult>> RenameDistrict(
+        Guid id, PlaceRequest? body, PlaceStore store, CancellationToken ct)
+    {
+        var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
+        if (errors.Any)
+            return errors.ToProblem();
+        var name = body!.Name!.Trim();
+        switch (await store.RenameDistrictAsync(id, name, ct))
+        {
+            case RenameOutcome.Missing:
+                return Problems.NotFound("district", id);
+            case RenameOutcome.Duplicate:
+                return Problems.Conflict("District already exists", $"There is already a district named '{name}'.");
+        }
+        return TypedResults.Ok(await ToNodeAsync((await store.FindDistrictAsync(id, ct))!, store, ct));
+    }
+
+    private static async Task<Results<Ok<StreetDetail>, ValidationProblem, ProblemHttpResult>> RenameStreet(
+        Guid id, PlaceRequest? body, PlaceStore store, CancellationToken ct)
+    {
+        var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
+        if (errors.Any)
+            return errors.ToProblem();
+        var name = body!.Name!.Trim();
+        switch (await store.RenameStreetAsync(id, name, ct))
+        {
+            case RenameOutcome.Missing:
+                return Problems.NotFound("street", id);
+            case RenameOutcome.Duplicate:
+                return Problems.Conflict("Street already exists", $"This district already has a street named '{name}'.");
+        }
+        return TypedResults.Ok(await ToDetailAsync((await store.FindStreetAsync(id, ct))!, store, ct));
+    }
+
+    /// <summary>A community's name, its party branch's name, or both; a field left out stays as it is.</summary>
+    private static async Task<Results<Ok<CommunityDetail>, ValidationProblem, ProblemHttpResult>> ChangeCommunity(
+        Guid id, CommunityRequest? body, PlaceStore store, CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .Require(body?.Name is not null || body?.BranchName is not null, "name", "Send name, branchName or both.");
+        if (body?.Name is not null)
+            errors.RequireText(body.Name.Trim(), "name", NameLength);
+        if (body?.BranchName is not null)
+            errors.RequireText(body.BranchName.Trim(), "branchName", NameLength);
+        if (errors.Any)
+            return errors.ToProblem();
+        var name = body!.Name?.Trim();
+        switch (await store.ChangeCommunityAsync(id, name, body.BranchName?.Trim(), ct))
+        {
+            case RenameOutcome.Missing:
+                return Problems.NotFound("community", id);
+            case RenameOutcome.Duplicate:
+                return Problems.Conflict("Community already exists", $"This street already has a community named '{name}'.");
+        }
+        return TypedResults.Ok(ToDetail((await store.FindCommunityAsync(id, ct))!));
+    }
+
+    private static async Task<DistrictNode> ToNodeAsync(District district, PlaceStore store, CancellationToken ct)
+    {
+        var streets = await store.StreetsOfDistrictAsync(district.Id, ct);
+        var communities = (await store.CommunitiesOfDistrictAsync(district.Id, ct)).ToLookup(c => c.StreetId);
+        return new DistrictNode(district.Id, district.Name, streets.Select(s => new StreetNode(s.Id, s.Name, communities[s.Id].Select(ToNode).ToList())).ToList());
     }
 
     private static async Task<StreetDetail> ToDetailAsync(Street street, PlaceStore store, CancellationToken ct) =>

@@ -110,4 +110,81 @@ internal sealed class PlaceStore(Database database)
         await unit.CommitAsync(ct);
         return AddOutcome.Added;
     }
+
+    public Task<RenameOutcome> RenameDistrictAsync(Guid id, string name, CancellationToken ct) =>
+        RenameAsync("update districts set name = @name where id = @id", "where d.id = @id", new { id, name }, ct);
+
+    public Task<RenameOutcome> RenameStreetAsync(Guid id, string name, CancellationToken ct) =>
+        RenameAsync("update streets set name = @name where id = @id", "where s.id = @id", new { id, name }, ct);
+
+    public Task<RenameOutcome> ChangeCommunityAsync(Guid id, string? name, string? branchName, CancellationToken ct) =>
+        RenameAsync("""
+            update communities set name = coalesce(@name, name), branch_name = coalesce(@branchName, branch_name) where id = @id
+            """, "where c.id = @id", new { id, name, branchName }, ct);
+
+    /// <summary>
+    /// A place from a place list, made where missing: its district and street found by name or added, the community
+    /// added with its <c>CommunityRegistered</c> unless the street has one of that name already, all in one transaction.
+    /// </summary>
+    public async Task<ImportedPlace> ImportAsync(string district, string street, string community, string branchName, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var (districtId, districtCreated) = await FindOrAddAsync(unit, """
+            with added as (insert into districts (id, name, created_at) values (@id, @name, @now) on conflict (name) do nothing returning id)
+            select id, true as created from added union all select id, false from districts where name = @name limit 1
+            """, new { id = Guid.CreateVersion7(), name = district, now }, ct);
+        var (streetId, streetCreated) = await FindOrAddAsync(unit, """
+            with added as (
+                insert into streets (id, district_id, name, created_at) values (@id, @districtId, @name, @now)
+                on conflict (district_id, name) do nothing returning id)
+            select id, true as created from added union all select id, false from streets where district_id = @districtId and name = @name limit 1
+            """, new { id = Guid.CreateVersion7(), districtId, name = street, now }, ct);
+        var (communityId, communityCreated) = await FindOrAddAsync(unit, """
+            with added as (
+                insert into communities (id, street_id, name, branch_name, created_at) values (@id, @streetId, @name, @branchName, @now)
+                on conflict (street_id, name) do nothing returning id)
+            select id, true as created from added union all select id, false from communities where street_id = @streetId and name = @name limit 1
+            """, new { id = Guid.CreateVersion7(), streetId, name = community, branchName, now }, ct);
+        if (communityCreated)
+        {
+            var registered = await unit.QuerySingleAsync<Community>($"select {CommunityColumns} where c.id = @communityId", new { communityId }, ct);
+            await unit.PublishAsync(registered.ToRegistered(), ct);
+        }
+        await unit.CommitAsync(ct);
+        return new ImportedPlace(communityId, communityCreated, streetCreated, districtCreated);
+    }
+
+    private static async Task<(Guid Id, bool Created)> FindOrAddAsync(UnitOfWork unit, string sql, object parameters, CancellationToken ct)
+    {
+        var row = await unit.QuerySingleAsync<FoundOrAdded>(sql, parameters, ct);
+        return (row.Id, row.Created);
+    }
+
+    /// <summary>
+    /// Renames a place and, in the same transaction, announces every community under it again (<c>CommunityRegistered</c>
+    /// carries the street's and district's names), so the hall and the figures show the new names.
+    /// </summary>
+    private async Task<RenameOutcome> RenameAsync(string update, string communitiesUnder, object parameters, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        try
+        {
+            if (await unit.ExecuteAsync(update, parameters, ct) == 0)
+                return RenameOutcome.Missing;
+            foreach (var community in await unit.QueryAsync<Community>($"select {CommunityColumns} {communitiesUnder}", parameters, ct))
+                await unit.PublishAsync(community.ToRegistered(), ct);
+        }
+        catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
+        {
+            return RenameOutcome.Duplicate;
+        }
+        await unit.CommitAsync(ct);
+        return RenameOutcome.Renamed;
+    }
+
+    private sealed class FoundOrAdded
+    {
+        public Guid Id { get; init; }
+        public bool Created { get; init; }
+    }
 }

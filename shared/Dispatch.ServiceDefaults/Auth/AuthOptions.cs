@@ -26,6 +26,17 @@ public sealed class AuthOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The audience of the token an account gets while it must still choose its own password: only the gateway's
+    /// <c>POST /api/auth/password</c> accepts it; every other endpoint of every service refuses it as a stranger's.
+    /// </summary>
+    public string PasswordChangeAudience { get; set; } = "dispatch-password-change";
+
+    public TimeSpan PasswordChangeTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often each process re-reads the ended sessions its database recorded (<c>Auth__EndedSessionsRefreshInterval</c>).</summary>
+    public TimeSpan EndedSessionsRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public IReadOnlyList<SymmetricSecurityKey> Keys()
     {
         var secrets = ReadFile().Concat(SigningKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();

@@ -10,4 +10,7 @@ public static class DispatchClaims
     public const string StreetId = "street_id";
     public const string DistrictId = "district_id";
     public const string TeamId = "team_id";
+
+    /// <summary>The account's session generation when the token was issued; ending its sessions raises it.</summary>
+    public const string SessionGeneration = "sgen";
 }

@@ -39,6 +39,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(new MigrationSource(serviceAssembly, connectionString.ConnectionString));
         // Registered before the bus and the relay so that their tables exist when they start.
         builder.Services.AddHostedService<DatabaseMigrator>();
+        // After the migrator (its table exists) and before the server listens: no ended session is forgotten at start.
+        builder.Services.AddHostedService<EndedSessionsRefresher>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
         return builder;
     }

@@ -1,3 +1,4 @@
+using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Correlation;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -70,6 +71,7 @@ public static class MessagingSetup
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(bus);
+            bus.AddConsumer<AccountSessionsEndedConsumer>();
 
             bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {

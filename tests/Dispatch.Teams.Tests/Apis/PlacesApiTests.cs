@@ -141,4 +141,58 @@ public sealed class PlacesApiTests(TeamsService service)
         Assert.Contains(street.DistrictId.ToString(), body);
         Assert.Contains("文昌路街道", body);
     }
+
+    [Fact]
+    public async Task Renaming_a_street_renames_it_everywhere_and_announces_each_of_its_communities_again()
+    {
+        var street = await Street.CreateAsync(service);
+
+        var renamed = await street.Admin.PatchAsJsonAsync($"/api/places/streets/{street.StreetId}", new { name = "文昌街道" });
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("文昌街道", (await renamed.Content.ReadFromJsonAsync<StreetView>())!.Name);
+        Assert.Equal("文昌街道", (await street.Admin.GetFromJsonAsync<CommunityView>($"/api/places/communities/{street.Community.Id}"))!.StreetName);
+        await using var connection = new NpgsqlConnection(service.DatabaseConnectionString);
+        var announced = await connection.QueryAsync<string>("""
+            select body->>'communityId' from outbox_messages where message_type = 'CommunityRegistered' and body->>'streetName' = '文昌街道'
+            """);
+        Assert.Equal(new[] { street.Community.Id, street.Neighbour.Id }.Select(id => id.ToString()).Order(), announced.Order());
+    }
+
+    [Fact]
+    public async Task A_community_and_its_branch_are_renamed_one_field_at_a_time_and_a_district_too()
+    {
+        var street = await Street.CreateAsync(service);
+
+        var branch = await street.Admin.PatchAsJsonAsync($"/api/places/communities/{street.Community.Id}", new { branchName = "汇泉社区党委" });
+        var name = await street.Admin.PatchAsJsonAsync($"/api/places/communities/{street.Community.Id}", new { name = "汇泉新区" });
+        var district = await street.Admin.PatchAsJsonAsync($"/api/places/districts/{street.DistrictId}", new { name = street.District.Name + "新" });
+
+        Assert.Equal(HttpStatusCode.OK, branch.StatusCode);
+        var community = (await name.Content.ReadFromJsonAsync<CommunityView>())!;
+        Assert.Equal(("汇泉新区", "汇泉社区党委"), (community.Name, community.BranchName));
+        Assert.Equal(street.District.Name + "新", (await district.Content.ReadFromJsonAsync<DistrictView>())!.Name);
+    }
+
+    [Fact]
+    public async Task A_rename_to_a_name_the_parent_has_gets_409_a_bad_one_400_an_unknown_place_404_and_a_coordinator_403_each_changing_nothing()
+    {
+        var street = await Street.CreateAsync(service);
+        var path = $"/api/places/communities/{street.Community.Id}";
+
+        var taken = await street.Admin.PatchAsJsonAsync(path, new { name = "光州" });
+        var blank = await street.Admin.PatchAsJsonAsync(path, new { name = " " });
+        var nothing = await street.Admin.PatchAsJsonAsync(path, new { });
+        var tooLong = await street.Admin.PatchAsJsonAsync($"/api/places/streets/{street.StreetId}", new { name = new string('长', 101) });
+        var unknown = await street.Admin.PatchAsJsonAsync($"/api/places/districts/{Guid.NewGuid()}", new { name = "无此区" });
+        var coordinator = await street.Coordinator.PatchAsJsonAsync(path, new { name = "改名" });
+
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, coordinator.StatusCode);
+        Assert.Equal("汇泉", (await street.Admin.GetFromJsonAsync<CommunityView>(path))!.Name);
+    }
 }

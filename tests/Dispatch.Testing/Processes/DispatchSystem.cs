@@ -39,15 +39,11 @@ public sealed class DispatchSystem : IAsyncLifetime
 
     /// <summary>
     /// One replica of everything on the shared servers (the xunit fixture: one public constructor). Every person of
-    /// the tests sharing it signs in from 127.0.0.1, more often than the gateway's per-address limit on sign-ins
-    /// (20 a minute) allows one address; each account's own request limit stays as deployed.
+    /// the tests sharing it signs in from 127.0.0.1, as at a matching meeting: the limits stay as deployed.
     /// </summary>
-    public DispatchSystem() : this(new DispatchSystemOptions { Environment = ManySignInsFromOneAddress })
+    public DispatchSystem() : this(new DispatchSystemOptions())
     {
     }
-
-    public static IReadOnlyDictionary<string, string> ManySignInsFromOneAddress { get; } =
-        new Dictionary<string, string> { ["RateLimiting__Token__PermitLimit"] = "1000" };
 
     private DispatchSystem(DispatchSystemOptions options) => _options = options;
 

@@ -11,12 +11,16 @@ public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposab
 {
     private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task<GatewayClient> SignInAsync(Uri gateway, string username, string password)
+    public static async Task<GatewayClient> SignInAsync(Uri gateway, string username, string password) =>
+        new(gateway, await TokenAsync(gateway, username, password));
+
+    /// <summary>Signs in and returns the bearer token itself (to show it to a service directly).</summary>
+    public static async Task<string> TokenAsync(Uri gateway, string username, string password)
     {
         using var anonymous = new GatewayClient(gateway);
         var response = await anonymous.SendAsync(HttpMethod.Post, "/api/auth/token", new { username, password });
         Assert.True(response.Status == HttpStatusCode.OK, $"sign-in of {username} failed: {response}");
-        return new GatewayClient(gateway, response.Body!["accessToken"]!.GetValue<string>());
+        return response.Body!["accessToken"]!.GetValue<string>();
     }
 
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? correlationId = null)

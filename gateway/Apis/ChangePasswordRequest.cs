@@ -1,0 +1,3 @@
+namespace Dispatch.Gateway.Apis;
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

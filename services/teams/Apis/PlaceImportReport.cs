@@ -1,0 +1,19 @@
+namespace Dispatch.Teams.Apis;
+
+/// <summary>What a place-list import did with each row, and the totals (communities, and the districts and streets it added).</summary>
+internal sealed record PlaceImportReport(
+    int Created, int Duplicates, int Invalid, int DistrictsCreated, int StreetsCreated, IReadOnlyList<string> IgnoredColumns,
+    IReadOnlyList<PlaceImportRow> Rows);
+
+/// <summary>
+/// One row: <c>created</c> (a new community, and its district and street where they were new too), <c>duplicate</c>
+/// (the street has a community of this name already: <see cref="CommunityId"/> names it, nothing was changed) or
+/// <c>invalid</c> (<see cref="Errors"/> by field).
+/// </summary>
+internal sealed record PlaceImportRow(
+    int Line, string Outcome, string? District, string? Street, string? Community, Guid? CommunityId, IDictionary<string, string[]>? Errors)
+{
+    public const string Created = "created";
+    public const string Duplicate = "duplicate";
+    public const string Invalid = "invalid";
+}
