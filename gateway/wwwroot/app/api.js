@@ -23,19 +23,28 @@ export const session = {
 let onSignedOut = () => {};
 export const whenSignedOut = handler => { onSignedOut = handler; };
 
+/** Signs in; with a one-time password the session only lets the person choose a password (mustChangePassword). */
 export async function signIn(username, password) {
   const token = await request('POST', '/api/auth/token', { username, password }, { anonymous: true });
   const value = {
     username, token: token.accessToken, role: token.role, communityId: token.communityId, teamId: token.teamId,
     streetId: token.streetId, districtId: token.districtId, expiresAt: Date.now() + token.expiresIn * 1000,
+    mustChangePassword: token.mustChangePassword === true,
   };
   session.set(value);
   return value;
 }
 
+/** Changes the signed-in person's password, which ends every session of the account, and signs in again with the new one. */
+export async function changePassword(currentPassword, newPassword) {
+  const { username } = session.get() ?? {};
+  await request('POST', '/api/auth/password', { currentPassword, newPassword });
+  return signIn(username, newPassword);
+}
+
 /** One call; resolves to the JSON body (or text), rejects with an ApiError whose message is Chinese. */
-export async function request(method, path, body, { anonymous = false, contentType } = {}) {
-  const headers = { accept: 'application/json, application/problem+json' };
+export async function request(method, path, body, { anonymous = false, contentType, accept = 'application/json' } = {}) {
+  const headers = { accept: `${accept}, application/problem+json` };
   const current = session.get();
   if (!anonymous) {
     if (!current) { onSignedOut(); throw new ApiError(401, null); }
@@ -68,6 +77,7 @@ export async function request(method, path, body, { anonymous = false, contentTy
 export const get = path => request('GET', path);
 export const post = (path, body = {}) => request('POST', path, body);
 export const put = (path, body) => request('PUT', path, body);
+export const patch = (path, body) => request('PATCH', path, body);
 
 /** Every item of a list the API pages (at most 100 a page), fetched a page at a time: { items, total }. */
 export async function getAll(path) {

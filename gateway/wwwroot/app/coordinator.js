@@ -21,21 +21,33 @@ async function streetOf(current) {
 const figure = (label, value, note) => h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label), h('strong', {}, value), note ? h('small', {}, note) : null);
 
 async function showDashboard(current) {
-  const street = await streetOf(current);
   const districts = await get('/api/places');
-  const communities = districts.flatMap(d => d.streets ?? []).find(s => s.id === street.id)?.communities ?? [];
-  const community = h('select', { name: 'communityId' }, h('option', { value: '' }, '全街道'), communities.map(c => h('option', { value: c.id }, c.name)));
+  const streets = districts.flatMap(d => (d.streets ?? []).map(s => ({ ...s, districtName: d.name })));
+  // A coordinator watches its own street; an admin picks any.
+  const picker = current.streetId ? null
+    : h('select', { name: 'streetId' }, streets.map(s => h('option', { value: s.id }, `${s.districtName} · ${s.name}`)));
+  if (picker && !streets.length) {
+    current.page('数据看板', empty('还没有任何街道。'), h('p', {}, h('a', { href: '#/places' }, '去区划管理导入或新增街道')));
+    return;
+  }
+  const streetId = () => current.streetId ?? picker.value;
+  const community = h('select', { name: 'communityId' });
+  const fillCommunities = () => community.replaceChildren(h('option', { value: '' }, '全街道'),
+    (streets.find(s => s.id === streetId())?.communities ?? []).map(c => h('option', { value: c.id }, c.name)));
+  fillCommunities();
+  picker?.addEventListener('change', fillCommunities);
   const from = h('input', { type: 'date', name: 'from' });
   const to = h('input', { type: 'date', name: 'to' });
   const apply = h('button', { type: 'submit' }, '查看');
-  const filters = h('form', { class: 'toolbar', 'aria-label': '统计范围' }, field('社区', community), field('发布日期从', from), field('到', to), apply);
+  const filters = h('form', { class: 'toolbar', 'aria-label': '统计范围' },
+    picker ? field('街道', picker) : null, field('社区', community), field('发布日期从', from), field('到', to), apply);
   const content = h('div', {});
   current.page('数据看板', filters, content);
 
   const unclaimedPageSize = 50;
   let unclaimedPage = 1;
   async function load() {
-    const scope = new URLSearchParams(street.query);
+    const scope = new URLSearchParams(current.streetId ? '' : `streetId=${streetId()}`);
     if (community.value) scope.set('communityId', community.value);
     const period = new URLSearchParams(scope);
     // Dates are Beijing days: from its midnight to the next midnight after "to".

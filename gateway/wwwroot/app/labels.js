@@ -30,8 +30,24 @@ const fields = {
   endsAt: '结束时间', claimDeadline: '截止时间', urgency: '紧急程度', beneficiaries: '受益人数', address: '地址',
   contactName: '联系人', contactPhone: '联系电话', targetTeamId: '指定队伍', score: '评分', comment: '评价',
   reason: '原因', serviceHours: '服务时长', volunteersCount: '参与人数', summary: '服务小结', username: '用户名',
-  password: '密码', file: '文件', ids: '需求',
+  password: '密码', file: '文件', ids: '需求', currentPassword: '当前密码', newPassword: '新密码', role: '角色',
+  communityId: '社区', streetId: '街道', teamId: '队伍', name: '名称', branchName: '党组织', district: '区/县',
+  street: '街道/镇', community: '社区/村', accounts: '账号', account: '账号', q: '用户名', status: '状态',
 };
+
+/** Why a password was refused (the API's passwordRules), in Chinese. */
+export const passwordRules = {
+  too_short: '密码至少 8 位',
+  too_long: '密码最多 128 位',
+  letters_and_digits: '密码须同时包含字母和数字',
+  same_as_username: '密码不能与用户名相同',
+  too_common: '这是最常见的密码之一，请换一个',
+  same_as_current: '新密码不能与当前密码相同',
+};
+
+export const placeOutcomes = { created: '已新增', duplicate: '已存在', invalid: '有误' };
+
+export const accountOutcomes = { created: '已创建', failed: '未创建' };
 
 export const fieldName = key => fields[key] ?? fields[key?.charAt(0).toLowerCase() + key?.slice(1)] ?? key;
 
@@ -43,6 +59,13 @@ const titles = {
   'Capacity reached': '本队承接能力已满，请先完成手头订单',
   'Order in the wrong state': '订单状态已变化，请刷新后再试',
   'Sign-in failed': '用户名或密码不正确',
+  'Too many failed sign-ins': '登录失败次数过多，请稍后再试',
+  'Account disabled': '此账号已停用，请联系管理员',
+  'Username taken': '该用户名已被使用',
+  'Cannot disable yourself': '不能停用自己正在使用的账号',
+  'District already exists': '已有同名的区/县',
+  'Street already exists': '该区/县已有同名的街道/镇',
+  'Community already exists': '该街道/镇已有同名的社区/村',
   'Not allowed': '您无权执行此操作',
   'Temporarily unavailable': '服务暂时不可用，请稍后再试',
   'Gateway timeout': '服务响应超时，请稍后再试',
@@ -56,7 +79,8 @@ const byStatus = {
 
 /** A problem details body (RFC 9457) as one Chinese sentence, plus the field errors in Chinese. */
 export function problemMessage(status, problem) {
-  if (status === 401 && problem?.detail?.includes('locked')) return '登录失败次数过多，账号已暂时锁定，请5分钟后再试';
+  if (problem?.passwordRules?.length) return `密码不符合要求：${problem.passwordRules.map(rule => passwordRules[rule] ?? rule).join('；')}`;
+  if (problem?.errors?.currentPassword) return '当前密码不正确';
   if (problem?.title?.endsWith(' not found')) return byStatus[404];
   const message = titles[problem?.title] ?? byStatus[status] ?? (status >= 500 ? '系统出错，请稍后再试' : '操作未成功');
   const errors = problem?.errors ? Object.keys(problem.errors).map(key => `${fieldName(key)}填写有误`) : [];

@@ -1,17 +1,18 @@
 // The shell: sign-in, the navigation of each role, and the hash router that shows one page at a time.
-import { session, signIn, whenSignedOut } from './api.js';
-import { roles } from './labels.js';
+import { session, signIn, changePassword, whenSignedOut } from './api.js';
+import { roles, passwordRules } from './labels.js';
 import { h, page, field, notify, act } from './ui.js';
 import * as team from './team.js';
 import * as branch from './branch.js';
 import * as coordinator from './coordinator.js';
+import * as admin from './admin.js';
 
 // Per role: the pages in the navigation (first is home) and the pages reached from them.
 const areas = {
   team: { nav: [['#/hall', '派单大厅'], ['#/mine', '我的订单']], pages: team.pages },
   branch: { nav: [['#/needs', '需求清单'], ['#/needs/new', '新建需求'], ['#/import', '导入清单']], pages: branch.pages },
   coordinator: { nav: [['#/dashboard', '数据看板'], ['#/teams', '孵化看板'], ['#/meeting', '供需对接会']], pages: coordinator.pages },
-  admin: { nav: [['#/dashboard', '数据看板']], pages: coordinator.pages },
+  admin: { nav: [['#/dashboard', '数据看板'], ['#/places', '区划管理'], ['#/accounts', '账号管理']], pages: [...admin.pages, ...coordinator.pages] },
 };
 
 let leave = () => {};
@@ -36,20 +37,50 @@ function showSignIn() {
     const signedIn = await act(submit, () => signIn(username.value.trim(), password.value));
     if (signedIn) {
       notify('');
-      location.hash = areas[signedIn.role]?.nav[0][0] ?? '#/';
+      location.hash = signedIn.mustChangePassword ? '#/password' : areas[signedIn.role]?.nav[0][0] ?? '#/';
       route();
     }
   });
   page('登录', h('p', {}, '请用社区党支部、志愿服务队伍或街道协调员的账号登录。'), form);
 }
 
+/**
+ * Choosing a new password: every role's own page, and the only page an account signed in with a one-time password
+ * gets until it has chosen one (the server refuses that session everything else too).
+ */
+function showPassword(current) {
+  const first = current.mustChangePassword;
+  const oldPassword = h('input', { name: 'currentPassword', type: 'password', autocomplete: 'current-password', required: true });
+  const newPassword = h('input', { name: 'newPassword', type: 'password', autocomplete: 'new-password', required: true, minlength: '8', maxlength: '128' });
+  const again = h('input', { name: 'confirmPassword', type: 'password', autocomplete: 'new-password', required: true });
+  const submit = h('button', { type: 'submit', class: 'primary' }, '保存新密码');
+  const rules = [passwordRules.too_short, passwordRules.letters_and_digits, passwordRules.same_as_username, '不能是最常见的密码'].join('；');
+  const form = h('form', { class: 'card narrow', 'aria-label': '设置新密码' },
+    field(first ? '一次性密码' : '当前密码', oldPassword), field('新密码', newPassword, rules), field('确认新密码', again), submit);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (newPassword.value !== again.value) return notify('两次输入的新密码不一致', 'error');
+    const signedIn = await act(submit, () => changePassword(oldPassword.value, newPassword.value));
+    if (signedIn) {
+      // Not through the hash change, whose handler clears the notice.
+      history.replaceState(null, '', areas[signedIn.role]?.nav[0][0] ?? '#/');
+      await route();
+      notify('密码已修改，请记住新密码', 'success');
+    }
+  });
+  current.page(first ? '设置新密码' : '修改密码',
+    first ? h('p', {}, '这是您第一次登录（或密码刚被重置）。请先把一次性密码换成只有您知道的新密码，然后才能使用系统。') : null,
+    form);
+}
+
 function showShell(current) {
   const area = areas[current.role];
   const nav = document.getElementById('nav');
   nav.replaceChildren(h('ul', {}, area.nav.map(([href, label]) => h('li', {}, h('a', { href }, label)))));
-  nav.hidden = false;
+  nav.hidden = Boolean(current.mustChangePassword);
   const who = document.getElementById('who');
   who.replaceChildren(h('span', {}, `${roles[current.role] ?? current.role} · ${current.username}`),
+    current.mustChangePassword ? null : h('a', { href: '#/password' }, '修改密码'),
     h('button', { type: 'button', class: 'link', onclick: () => { session.clear(); location.hash = ''; showSignIn(); } }, '退出'));
   who.hidden = false;
   for (const link of nav.querySelectorAll('a'))
@@ -68,12 +99,13 @@ async function route() {
     showShell({ ...current, role: 'admin' });
     return;
   }
+  if (current.mustChangePassword && location.hash !== '#/password') history.replaceState(null, '', '#/password');
   if (!location.hash || location.hash === '#/' || location.hash === '#main') {
     history.replaceState(null, '', area.nav[0][0]);
   }
   showShell(current);
   const path = location.hash.slice(1);
-  for (const [pattern, show] of area.pages) {
+  for (const [pattern, show] of [[/^\/password$/, showPassword], ...area.pages]) {
     const match = path.match(pattern);
     if (match) {
       try {
