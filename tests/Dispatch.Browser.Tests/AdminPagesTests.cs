@@ -132,6 +132,7 @@ public sealed class AdminPagesTests(BrowserSystem system)
     [Fact]
     public async Task The_admin_pages_fit_a_phone_screen()
     {
+        using var street = await system.StreetAsync("admin-phone");
         var page = await system.NewPageAsync(phone: true);
         await SignInAsync(page, "admin", DispatchSystem.AdminPassword);
         foreach (var (link, heading, name) in new[] { ("区划管理", "区划管理", "admin-places-phone"), ("账号管理", "账号管理", "admin-accounts-phone"), ("数据看板", "数据看板", "admin-dashboard-phone") })

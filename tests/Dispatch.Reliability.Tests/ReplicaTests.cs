@@ -65,15 +65,11 @@ public sealed class ReplicaTests(TwoOfEach fixture, ITestOutputHelper output) : 
     public async Task Every_replica_of_every_service_refuses_a_disabled_accounts_token_within_a_minute()
     {
         await fixture.AllReadyAsync();
-        using var admin = await GatewayClient.SignInAsync(fixture.System.Gateway, "admin", DispatchSystem.AdminPassword);
-        var district = await admin.PostExpectingAsync("/api/places/districts", new { name = "副本区" });
-        var street = await admin.PostExpectingAsync($"/api/places/districts/{Street.Id(district)}/streets", new { name = "副本街道" });
-        var account = await admin.PostExpectingAsync("/api/accounts",
-            new { username = "replica-coordinator", password = "fault-password-1", role = "coordinator", streetId = Street.Id(street) });
-        var token = await GatewayClient.TokenAsync(fixture.System.Gateways[1], "replica-coordinator", "fault-password-1");
+        using var street = await new StreetBuilder(fixture.System.Gateway, "replica-sessions").BuildAsync();
+        var (accountId, token) = await SessionProbe.CoordinatorOfAsync(street, fixture.System.Gateways[1]);
         Assert.True((await SessionProbe.StatusesAsync(fixture.System, token)).All(System.Net.HttpStatusCode.OK), "every replica should accept the token first");
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PostAsync($"/api/accounts/{Street.Id(account)}/disable")).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await street.Admin.PostAsync($"/api/accounts/{accountId}/disable")).Status);
 
         await SessionProbe.EveryProcessAnswersAsync(fixture.System, token, System.Net.HttpStatusCode.Unauthorized, "every replica should refuse the token");
         output.WriteLine($"refused by: {await SessionProbe.StatusesAsync(fixture.System, token)}");

@@ -35,6 +35,14 @@ public static class SessionProbe
     public static Task EveryProcessAnswersAsync(DispatchSystem system, string token, HttpStatusCode expected, string because) =>
         Eventually.ReturnsAsync(() => StatusesAsync(system, token), statuses => statuses.All(expected), TimeSpan.FromMinutes(1), because);
 
+    /// <summary>The id of the street's coordinator account (to disable it) and a token of it (to show the processes).</summary>
+    public static async Task<(Guid AccountId, string Token)> CoordinatorOfAsync(TestStreet street, Uri gateway)
+    {
+        var found = await street.Admin.GetAsync($"/api/accounts?role=coordinator&q={street.CoordinatorUsername}");
+        var accountId = Guid.Parse(found.Body!["items"]!.AsArray().Single(a => a!["username"]!.GetValue<string>() == street.CoordinatorUsername)!["id"]!.GetValue<string>());
+        return (accountId, await GatewayClient.TokenAsync(gateway, street.CoordinatorUsername, street.Password));
+    }
+
     /// <summary>What the gateways answered (the processes named <c>gateway</c>, <c>gateway-2</c>, …).</summary>
     public static IEnumerable<HttpStatusCode> Gateways(this ProcessStatuses statuses) =>
         statuses.ByProcess.Where(p => p.Key.StartsWith("gateway", StringComparison.Ordinal)).Select(p => p.Value);
