@@ -90,6 +90,7 @@ public sealed class AdminPagesTests(BrowserSystem system)
 
         // The admin watches the new street on the dashboard.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "数据看板" }).ClickAsync();
+        await ExpectHeadingAsync(page, "数据看板");
         await page.GetByLabel("街道").SelectOptionAsync(new SelectOptionValue { Label = "招远市 · 泉山街道" });
         await Expect(page.GetByLabel("社区")).ToContainTextAsync("魁星社区");
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();

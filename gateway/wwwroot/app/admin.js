@@ -1,7 +1,7 @@
 // The admin's pages: the place directory (with the place-list import) and the accounts of every role.
 import { get, getAll, post, patch, request } from './api.js';
 import { roles, fieldName, placeOutcomes, accountOutcomes } from './labels.js';
-import { h, notify, act, field, select, badge, empty, pager, formatTime } from './ui.js';
+import { h, fill, notify, act, field, select, badge, empty, pager, formatTime } from './ui.js';
 
 export const pages = [
   [/^\/places$/, showPlaces],
@@ -57,7 +57,7 @@ async function showPlaces(current) {
       const result = await request('POST', '/api/places/import', data);
       notify(`导入完成：新增社区（村）${result.created} 个，新增区/县 ${result.districtsCreated} 个、街道/镇 ${result.streetsCreated} 个；已存在 ${result.duplicates} 个；有误 ${result.invalid} 行`,
         result.invalid ? 'error' : 'success');
-      report.replaceChildren(
+      fill(report,
         h('h3', {}, '逐行结果'),
         result.ignoredColumns?.length ? h('p', {}, `未识别的列：${result.ignoredColumns.join('、')}`) : null,
         h('ul', { class: 'rows', 'aria-label': '逐行结果' }, result.rows.map(row => h('li', { class: row.outcome },
@@ -181,7 +181,7 @@ async function showAccounts(current) {
     const found = await get(`/api/accounts?${query}`);
     const teamIds = [...new Set(found.items.map(a => a.teamId).filter(Boolean))];
     const teams = new Map(await Promise.all(teamIds.map(async id => [id, (await get(`/api/teams/${id}`).catch(() => null))?.name])));
-    results.replaceChildren(
+    fill(results,
       h('p', { class: 'meta' }, `共 ${found.total} 个账号`),
       pager(number, found.total, pageSize, n => { number = n; return load(); }),
       found.items.length ? h('ul', { class: 'cards' }, found.items.map(a => accountCard(a, teams.get(a.teamId)))) : empty('没有符合条件的账号'));

@@ -33,7 +33,7 @@ async function showDashboard(current) {
   const streetId = () => current.streetId ?? picker.value;
   const community = h('select', { name: 'communityId' });
   const fillCommunities = () => community.replaceChildren(h('option', { value: '' }, '全街道'),
-    (streets.find(s => s.id === streetId())?.communities ?? []).map(c => h('option', { value: c.id }, c.name)));
+    ...(streets.find(s => s.id === streetId())?.communities ?? []).map(c => h('option', { value: c.id }, c.name)));
   fillCommunities();
   picker?.addEventListener('change', fillCommunities);
   const from = h('input', { type: 'date', name: 'from' });

@@ -17,6 +17,12 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces an element's children, leaving out the null, undefined and false ones (as h() does). */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat(Infinity).filter(child => child !== undefined && child !== null && child !== false));
+  return element;
+}
+
 const beijing = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
 export const formatTime = iso => (iso ? beijing.format(new Date(iso)) : '—');
