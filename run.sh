@@ -26,6 +26,7 @@ GATEWAY_PORT=${DISPATCH_GATEWAY_PORT:-8080}
 NEEDS_PORT=${DISPATCH_NEEDS_PORT:-5101}
 TEAMS_PORT=${DISPATCH_TEAMS_PORT:-5102}
 MATCHING_PORT=${DISPATCH_MATCHING_PORT:-5103}
+GATEWAY_METRICS_PORT=${DISPATCH_GATEWAY_METRICS_PORT:-9464}
 CONFIGURATION=${CONFIGURATION:-Release}
 LOGS="$DATA/logs"
 
@@ -86,6 +87,7 @@ start needs services/needs Dispatch.Needs "$NEEDS_PORT" ConnectionStrings__Needs
 start teams services/teams Dispatch.Teams "$TEAMS_PORT" ConnectionStrings__Teams="$PG/dispatch_teams$PG_ON_THIS_MACHINE"
 start matching services/matching Dispatch.Matching "$MATCHING_PORT" ConnectionStrings__Matching="$PG/dispatch_matching$PG_ON_THIS_MACHINE"
 start gateway gateway Dispatch.Gateway "$GATEWAY_PORT" \
+  Metrics__Port="$GATEWAY_METRICS_PORT" \
   ConnectionStrings__Identity="$PG/dispatch_identity$PG_ON_THIS_MACHINE" \
   Dispatch__AdminPassword="$ADMIN_PASSWORD" \
   Services__Teams="http://127.0.0.1:$TEAMS_PORT" \
@@ -117,6 +119,7 @@ cat <<MSG
   Web UI and API:  http://$BIND:$GATEWAY_PORT/
   Sign in as:      $SIGN_IN
   Health:          http://$BIND:$GATEWAY_PORT/health/ready
+  Metrics:         http://$BIND:$GATEWAY_METRICS_PORT/metrics (gateway), http://$BIND:{$NEEDS_PORT,$TEAMS_PORT,$MATCHING_PORT}/metrics (services)
   Admin account:   admin / $ADMIN_PASSWORD   (kept in $DATA/admin-password unless DISPATCH_ADMIN_PASSWORD is set)
   Logs:            $LOGS/
   Press Ctrl-C to stop.

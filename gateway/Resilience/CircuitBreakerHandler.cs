@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Dispatch.ServiceDefaults.Correlation;
+using Dispatch.ServiceDefaults.Telemetry;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -80,7 +80,7 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
             ["title"] = title,
             ["status"] = (int)status,
             ["detail"] = detail,
-            ["correlationId"] = CorrelationId.Current,
+            ["correlationId"] = TraceContext.CurrentTraceId,
         };
         var response = new HttpResponseMessage(status)
         {

@@ -1,11 +1,10 @@
-using Dispatch.ServiceDefaults.Correlation;
 using Microsoft.Net.Http.Headers;
 
 namespace Dispatch.Gateway.Teams;
 
 /// <summary>
-/// Passes the caller's own token and the request's correlation id on to the team registry, so the
-/// registry applies the caller's rights (not the gateway's) and its log lines join the same trace.
+/// Passes the caller's own token on to the team registry, so the registry applies the caller's rights (not the
+/// gateway's). (The trace context goes along by itself: HttpClient sends traceparent.)
 /// </summary>
 internal sealed class CallerHeadersHandler(IHttpContextAccessor accessor) : DelegatingHandler
 {
@@ -16,11 +15,6 @@ internal sealed class CallerHeadersHandler(IHttpContextAccessor accessor) : Dele
         {
             request.Headers.Remove(HeaderNames.Authorization);
             request.Headers.TryAddWithoutValidation(HeaderNames.Authorization, authorization);
-        }
-        if (CorrelationId.Current is { } id)
-        {
-            request.Headers.Remove(CorrelationId.HeaderName);
-            request.Headers.TryAddWithoutValidation(CorrelationId.HeaderName, id);
         }
         return base.SendAsync(request, cancellationToken);
     }

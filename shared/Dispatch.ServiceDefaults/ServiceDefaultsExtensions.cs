@@ -1,15 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dispatch.ServiceDefaults.Auth;
-using Dispatch.ServiceDefaults.Correlation;
 using Dispatch.ServiceDefaults.Health;
 using Dispatch.ServiceDefaults.Http;
+using Dispatch.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Dispatch.ServiceDefaults;
 
@@ -18,18 +17,11 @@ public static class ServiceDefaultsExtensions
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.IncludeScopes = true;
-            console.SingleLine = true;
-            console.UseUtcTimestamp = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
+        builder.AddDispatchTelemetry();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            if (CorrelationId.Current is { } id)
+            if (TraceContext.CurrentTraceId is { } id)
                 context.ProblemDetails.Extensions["correlationId"] = id;
         });
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
@@ -51,7 +43,19 @@ public static class ServiceDefaultsExtensions
     /// <summary>The middleware every service runs, in order, and its health endpoints.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
-        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.Use((context, next) =>
+        {
+            // Clients read their request's trace id here (and choose the trace, if they wish, by sending traceparent).
+            if (TraceContext.CurrentTraceId is { } id)
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers[TraceContext.CorrelationHeader] = id;
+                    return Task.CompletedTask;
+                });
+            }
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

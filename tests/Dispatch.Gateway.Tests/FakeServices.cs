@@ -78,7 +78,7 @@ public sealed class FakeServices : IAsyncDisposable
     {
         path = context.Request.Path.Value,
         authorization = context.Request.Headers.Authorization.ToString(),
-        correlationId = context.Request.Headers["X-Correlation-Id"].ToString(),
+        traceParent = context.Request.Headers["traceparent"].ToString(),
         cookie = context.Request.Headers.Cookie.ToString(),
     });
 

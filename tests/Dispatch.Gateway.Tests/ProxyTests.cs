@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -54,12 +55,13 @@ public sealed class ProxyTests(GatewayFactory gateway) : IClassFixture<GatewayFa
     [Theory]
     [InlineData("/api/needs")]
     [InlineData("/api/needs/0199a1b2-0000-7000-8000-000000000001/publish")]
-    public async Task Proxied_request_reaches_the_service_with_the_token_and_correlation_id(string path)
+    public async Task Proxied_request_reaches_the_service_with_the_token_and_in_the_clients_trace(string path)
     {
         var token = TestTokens.Admin();
         var client = gateway.ClientWithToken(token);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-Correlation-Id", "test-correlation-42");
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
         var response = await client.SendAsync(request);
 
@@ -67,18 +69,18 @@ public sealed class ProxyTests(GatewayFactory gateway) : IClassFixture<GatewayFa
         var echoed = await response.JsonAsync();
         Assert.Equal(path, echoed.GetProperty("path").GetString());
         Assert.Equal($"Bearer {token}", echoed.GetProperty("authorization").GetString());
-        Assert.Equal("test-correlation-42", echoed.GetProperty("correlationId").GetString());
-        Assert.Equal("test-correlation-42", response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.StartsWith($"00-{traceId}-", echoed.GetProperty("traceParent").GetString());
+        Assert.Equal(traceId, response.Headers.GetValues("X-Correlation-Id").Single());
     }
 
     [Fact]
-    public async Task Gateway_makes_a_correlation_id_when_the_client_sends_none_and_passes_it_on()
+    public async Task Gateway_starts_a_trace_when_the_client_sends_none_passes_it_on_and_answers_its_id()
     {
         var response = await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/api/needs");
 
-        var echoed = (await response.JsonAsync()).GetProperty("correlationId").GetString();
-        Assert.False(string.IsNullOrEmpty(echoed));
-        Assert.Equal(echoed, response.Headers.GetValues("X-Correlation-Id").Single());
+        var traceId = response.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
+        Assert.StartsWith($"00-{traceId}-", (await response.JsonAsync()).GetProperty("traceParent").GetString());
     }
 
     [Fact]

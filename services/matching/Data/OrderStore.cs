@@ -87,12 +87,12 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         {
             row = await database.QuerySingleAsync<ClaimRow>("""
                 select * from claim_order(@needId, @teamId, @From, @To, @DirectedOnly, @now,
-                                          @MessageId, @MessageType, @Body::jsonb, @CorrelationId)
+                                          @MessageId, @MessageType, @Body::jsonb, @TraceParent)
                 """, new
             {
                 needId, teamId, now, From = OrderLifecycle.From(action), To = OrderLifecycle.To(action),
                 DirectedOnly = action == OrderAction.Accept,
-                claimed.MessageId, claimed.MessageType, claimed.Body, claimed.CorrelationId,
+                claimed.MessageId, claimed.MessageType, claimed.Body, claimed.TraceParent,
             }, ct);
         }
         catch (PostgresException e) when (e.SqlState == TeamRefusedState)

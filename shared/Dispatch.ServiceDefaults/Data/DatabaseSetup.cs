@@ -49,5 +49,8 @@ public static class DatabaseSetup
         keywords.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     private static void AddNpgsqlDataSourceCore(this IServiceCollection services, string connectionString) =>
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        // Spans for commands (Npgsql.OpenTelemetry listens), without the extra "first response" event on each.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
+            .ConfigureTracing(tracing => tracing.EnableFirstResponseEvent(false))
+            .Build());
 }

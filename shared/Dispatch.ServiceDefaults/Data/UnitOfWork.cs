@@ -41,8 +41,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     public async Task PublishAsync<T>(T message, CancellationToken cancellationToken) where T : class
     {
         const string sql = """
-            insert into outbox_messages (message_id, message_type, body, correlation_id)
-            values (@MessageId, @MessageType, @Body::jsonb, @CorrelationId)
+            insert into outbox_messages (message_id, message_type, body, trace_parent)
+            values (@MessageId, @MessageType, @Body::jsonb, @TraceParent)
             """;
         await ExecuteAsync(sql, OutboxMessage.For(message), cancellationToken);
         _published = true;

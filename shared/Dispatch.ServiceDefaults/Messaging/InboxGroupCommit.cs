@@ -25,7 +25,7 @@ internal sealed class InboxGroupCommit(Database database)
 
     private sealed class Delivery(Guid messageId, string consumer, Guid? rowKey, Func<UnitOfWork, CancellationToken, Task> handle)
     {
-        // The consumer's own context (correlation id, log scopes), for its handler and the events it publishes.
+        // The consumer's own context (its trace, log scopes), for its handler and the events it publishes.
         private readonly ExecutionContext? _context = ExecutionContext.Capture();
 
         public Guid MessageId => messageId;

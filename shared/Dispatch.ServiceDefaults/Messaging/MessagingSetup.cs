@@ -1,5 +1,4 @@
 using Dispatch.ServiceDefaults.Auth;
-using Dispatch.ServiceDefaults.Correlation;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -52,8 +51,8 @@ public static class MessagingSetup
 {
     /// <summary>
     /// MassTransit on RabbitMQ (<c>ConnectionStrings:RabbitMq</c>, an amqp:// URL): durable quorum
-    /// queues named after the service, bounded retries then the error queue, correlation ids in
-    /// every header, and the outbox relay.
+    /// queues named after the service, bounded retries then the error queue, and the outbox relay.
+    /// Messages carry the W3C trace context (MassTransit's own propagation).
     /// </summary>
     public static WebApplicationBuilder AddDispatchMessaging(this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -107,9 +106,7 @@ public static class MessagingSetup
                         host.Password(credentials.Length > 1 ? credentials[1] : "guest");
                         host.ConnectionName(serviceName);
                     });
-                rabbit.UsePublishFilter(typeof(CorrelationPublishFilter<>), context);
-                rabbit.UseSendFilter(typeof(CorrelationPublishFilter<>), context);
-                rabbit.UseConsumeFilter(typeof(CorrelationConsumeFilter<>), context);
+                rabbit.UseConsumeFilter(typeof(ConsumeLogFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
-using Dispatch.ServiceDefaults.Correlation;
+using Dispatch.ServiceDefaults.Telemetry;
 using MassTransit;
+using MassTransit.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,7 @@ namespace Dispatch.ServiceDefaults.Messaging;
 /// Publishes committed outbox rows to RabbitMQ in sequence order and marks them sent. Rows are
 /// taken with <c>for update skip locked</c>, so several replicas relay each row once; a crash
 /// between publish and mark re-publishes with the same message id, which the consumers' inbox absorbs.
+/// Each event is sent in the trace of the work that wrote its row (the row's <c>trace_parent</c>).
 /// </summary>
 internal sealed class OutboxRelay(
     NpgsqlDataSource dataSource,
@@ -21,7 +24,9 @@ internal sealed class OutboxRelay(
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? CorrelationId);
+    private sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent);
+
+    private static readonly ActivitySource Source = new(TelemetrySetup.SourcePrefix + "Outbox");
 
     private DateTime _nextCleanup = DateTime.UtcNow;
 
@@ -56,7 +61,7 @@ internal sealed class OutboxRelay(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
-            select sequence, message_id, message_type, body::text as body, correlation_id
+            select sequence, message_id, message_type, body::text as body, trace_parent
             from outbox_messages
             where sent_at is null
             order by sequence
@@ -73,17 +78,7 @@ internal sealed class OutboxRelay(
         // once): order events carry versions and cancellations leave tombstones.
         var publishes = new List<Task>(rows.Count);
         foreach (var row in rows)
-        {
-            var type = ContractTypes.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Body, type, ContractTypes.JsonOptions)!;
-            publishes.Add(bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
-            {
-                // The outbox row's id is the message id: a re-published row is recognised by the inbox.
-                context.MessageId = row.MessageId;
-                if (row.CorrelationId is not null)
-                    context.Headers.Set(CorrelationId.HeaderName, row.CorrelationId);
-            }), cancellationToken));
-        }
+            publishes.Add(PublishAsync(row, cancellationToken));
         await Task.WhenAll(publishes);
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -92,6 +87,25 @@ internal sealed class OutboxRelay(
         await transaction.CommitAsync(cancellationToken);
         logger.LogDebug("Relayed {Count} events", rows.Count);
         return rows.Count;
+    }
+
+    /// <summary>Publishes one row in its own trace: a span "outbox publish" whose parent is the row's stored context.</summary>
+    private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
+    {
+        ActivityContext.TryParse(row.TraceParent, null, isRemote: true, out var parent);
+        using var activity = Source.StartActivity($"outbox publish {row.MessageType}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.MessageId.ToString());
+        var type = ContractTypes.Resolve(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Body, type, ContractTypes.JsonOptions)!;
+        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
+        {
+            // The outbox row's id is the message id: a re-published row is recognised by the inbox.
+            context.MessageId = row.MessageId;
+            // MassTransit writes its send span here when it records one; when spans are not recorded (no exporter)
+            // it writes nothing, so the trace is passed on from the row as it is.
+            if ((TraceContext.CurrentTraceParent ?? row.TraceParent) is { } traceParent)
+                context.Headers.Set(DiagnosticHeaders.ActivityId, traceParent);
+        }), cancellationToken);
     }
 
     private async Task CleanUpIfDueAsync(CancellationToken cancellationToken)

@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using Dapper;
 using Dispatch.Contracts;
-using Dispatch.ServiceDefaults.Correlation;
 using Dispatch.Testing;
 using MassTransit;
+using MassTransit.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
@@ -24,9 +25,12 @@ public sealed class InboxGroupCommitTests(ProbeHost host, ITestOutputHelper outp
         return connection;
     }
 
-    private Task PublishAsync(Guid needId, string reason, string correlationId) =>
+    /// <summary>Publishes as a traced sender would: the message travels in the trace <see cref="TraceOf"/> the need.</summary>
+    private Task PublishAsync(Guid needId, string reason) =>
         host.Services.GetRequiredService<IBus>().Publish(new NeedCancelled(needId, reason, DateTimeOffset.UtcNow),
-            context => context.Headers.Set(CorrelationId.HeaderName, correlationId));
+            context => context.Headers.Set(DiagnosticHeaders.ActivityId, $"00-{TraceOf(needId)}-{ActivitySpanId.CreateRandom().ToHexString()}-00"));
+
+    private static string TraceOf(Guid needId) => needId.ToString("N");
 
     private async Task<long> ReceivedAsync(Guid[] needIds)
     {
@@ -35,7 +39,7 @@ public sealed class InboxGroupCommitTests(ProbeHost host, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task A_burst_is_applied_in_shared_transactions_once_each_and_every_message_keeps_its_own_correlation_id()
+    public async Task A_burst_is_applied_in_shared_transactions_once_each_and_every_message_keeps_its_own_trace()
     {
         var needIds = Enumerable.Range(0, Burst).Select(_ => Guid.NewGuid()).ToArray();
         using var deliveries = Deliveries.Watch(host.Services.GetRequiredService<IBus>());
@@ -46,19 +50,19 @@ public sealed class InboxGroupCommitTests(ProbeHost host, ITestOutputHelper outp
         {
             await using var hold = await holder.BeginTransactionAsync();
             await holder.ExecuteAsync("lock table received_messages in exclusive mode", transaction: hold);
-            await Task.WhenAll(needIds.Select(id => PublishAsync(id, "burst", $"burst-{id}")));
+            await Task.WhenAll(needIds.Select(id => PublishAsync(id, "burst")));
             await deliveries.StartedAsync(Prefetch, TimeSpan.FromSeconds(60));
             await hold.CommitAsync();
         }
         await Eventually.ReturnsAsync(() => ReceivedAsync(needIds), n => n >= Burst, TimeSpan.FromSeconds(60), "every message of the burst should be applied");
 
         await using var connection = await OpenAsync();
-        var rows = (await connection.QueryAsync<(Guid NeedId, string? CorrelationId, string Transaction)>(
-            "select need_id, correlation_id, xmin::text from received_messages where need_id = any(@needIds)", new { needIds })).ToList();
+        var rows = (await connection.QueryAsync<(Guid NeedId, string? TraceId, string Transaction)>(
+            "select need_id, trace_id, xmin::text from received_messages where need_id = any(@needIds)", new { needIds })).ToList();
         var groups = rows.GroupBy(r => r.Transaction).Select(g => g.Count()).ToList();
         output.WriteLine($"{rows.Count} messages applied in {groups.Count} transactions, the largest of {groups.Max()}");
         Assert.Equal(Burst, rows.Count); // once each
-        Assert.All(rows, r => Assert.Equal($"burst-{r.NeedId}", r.CorrelationId));
+        Assert.All(rows, r => Assert.Equal(TraceOf(r.NeedId), r.TraceId));
         // Grouped (each group's rows carry its transaction id in xmin): the prefetch that waited behind the held
         // group, less the few that may have joined that first group, went in one transaction.
         Assert.True(groups.Max() >= Prefetch / 2, $"the largest of {groups.Count} transactions applied {groups.Max()} messages");
@@ -70,9 +74,9 @@ public sealed class InboxGroupCommitTests(ProbeHost host, ITestOutputHelper outp
         var poison = Guid.NewGuid();
         var needIds = Enumerable.Range(0, Burst).Select(_ => Guid.NewGuid()).ToArray();
 
-        await Task.WhenAll(needIds.Take(Burst / 2).Select(id => PublishAsync(id, "around the poison", $"c-{id}"))
-            .Append(PublishAsync(poison, ProbeConsumer.PoisonReason, "poison"))
-            .Concat(needIds.Skip(Burst / 2).Select(id => PublishAsync(id, "around the poison", $"c-{id}"))));
+        await Task.WhenAll(needIds.Take(Burst / 2).Select(id => PublishAsync(id, "around the poison"))
+            .Append(PublishAsync(poison, ProbeConsumer.PoisonReason))
+            .Concat(needIds.Skip(Burst / 2).Select(id => PublishAsync(id, "around the poison"))));
 
         await Eventually.ReturnsAsync(() => ReceivedAsync(needIds), n => n >= Burst, TimeSpan.FromSeconds(60), "every good message should be applied");
         // Parked in the error queue (readiness says so): no attempt at it is still to come.

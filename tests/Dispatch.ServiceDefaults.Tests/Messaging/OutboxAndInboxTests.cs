@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -113,16 +114,35 @@ public sealed class OutboxAndInboxTests(ProbeHost host) : IClassFixture<ProbeHos
     }
 
     [Fact]
-    public async Task The_correlation_id_of_a_request_is_returned_and_travels_with_its_event()
+    public async Task The_trace_of_a_request_is_answered_as_its_correlation_id_and_travels_with_its_event_to_the_consumer()
     {
         var needId = Guid.NewGuid();
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
         var request = Cancel(needId, "traced");
-        request.Headers.Add("X-Correlation-Id", "trace-me-123");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-00");
 
         var response = await host.Client.SendAsync(request);
 
-        Assert.Equal("trace-me-123", response.Headers.GetValues("X-Correlation-Id").Single());
-        Assert.Equal("trace-me-123", await ScalarAsync<string>(
-            "select correlation_id from outbox_messages where body->>'needId' = @id", new { id = needId.ToString() }));
+        Assert.Equal(traceId, response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.StartsWith($"00-{traceId}-", await ScalarAsync<string>(
+            "select trace_parent from outbox_messages where body->>'needId' = @id", new { id = needId.ToString() }));
+        Assert.Equal(traceId, await Eventually.ReturnsAsync(
+            () => ScalarAsync<string?>("select trace_id from received_messages where need_id = @needId", new { needId }),
+            id => id is not null, TimeSpan.FromSeconds(30), "the consumer should handle the event"));
+    }
+
+    [Theory]
+    [InlineData("trace-me-123")]
+    [InlineData("00-00000000000000000000000000000000-0000000000000000-01")]
+    public async Task A_request_without_a_valid_traceparent_gets_a_trace_of_its_own(string traceParent)
+    {
+        var request = Cancel(Guid.NewGuid(), "untraced");
+        request.Headers.TryAddWithoutValidation("traceparent", traceParent);
+
+        var response = await host.Client.SendAsync(request);
+
+        var id = response.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.Matches("^[0-9a-f]{32}$", id);
+        Assert.DoesNotContain(id, traceParent, StringComparison.Ordinal);
     }
 }

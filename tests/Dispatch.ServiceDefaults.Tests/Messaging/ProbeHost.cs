@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Dispatch.Contracts;
 using Dispatch.ServiceDefaults.Auth;
-using Dispatch.ServiceDefaults.Correlation;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Http;
 using Dispatch.ServiceDefaults.Messaging;
+using Dispatch.ServiceDefaults.Telemetry;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -60,7 +60,8 @@ public sealed class ProbeHost : IAsyncLifetime
         await _app.StartAsync();
 
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        // A client from outside: it sends the traceparent a test gives it, not one of this process's own traces.
+        Client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = new Uri(address) };
         // Ready means the bus has bound its queues: a message published before that would find no queue.
         await Eventually.TrueAsync(async () => (await Client.GetAsync("/health/ready")).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "the probe service should become ready");
@@ -78,7 +79,7 @@ public sealed class ProbeHost : IAsyncLifetime
 }
 
 /// <summary>
-/// Records every NeedCancelled it handles (with the correlation id it ran under), in the same transaction as its
+/// Records every NeedCancelled it handles (with the trace id it ran under), in the same transaction as its
 /// inbox row; refuses, every time, one whose reason is <see cref="PoisonReason"/>.
 /// </summary>
 public sealed class ProbeConsumer(Database database) : IdempotentConsumer<NeedCancelled>(database)
@@ -98,7 +99,7 @@ public sealed class ProbeConsumer(Database database) : IdempotentConsumer<NeedCa
             PoisonAttempts.AddOrUpdate(message.NeedId, 1, (_, n) => n + 1);
             throw new InvalidOperationException($"need {message.NeedId} is poison");
         }
-        return unit.ExecuteAsync("insert into received_messages (need_id, correlation_id) values (@NeedId, @CorrelationId)",
-            new { message.NeedId, CorrelationId = CorrelationId.Current }, cancellationToken);
+        return unit.ExecuteAsync("insert into received_messages (need_id, trace_id) values (@NeedId, @TraceId)",
+            new { message.NeedId, TraceId = TraceContext.CurrentTraceId }, cancellationToken);
     }
 }

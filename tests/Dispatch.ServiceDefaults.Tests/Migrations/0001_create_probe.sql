@@ -1,5 +1,5 @@
 create table received_messages (
     need_id         uuid not null,
-    correlation_id  text,
+    trace_id        text,
     received_at     timestamptz not null default now()
 );

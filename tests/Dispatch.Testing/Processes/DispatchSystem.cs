@@ -122,7 +122,9 @@ public sealed class DispatchSystem : IAsyncLifetime
         var gateways = new List<Uri>();
         for (var replica = 1; replica <= _options.Replicas; replica++)
         {
-            var gateway = ServiceProcess.Start(ReplicaName("gateway", replica), Build.Output("gateway/Dispatch.Gateway"), FreePort(), gatewayEnvironment, logs);
+            // The gateway serves /metrics on a port of its own, never on its public one.
+            var gateway = ServiceProcess.Start(ReplicaName("gateway", replica), Build.Output("gateway/Dispatch.Gateway"), FreePort(), gatewayEnvironment, logs,
+                metricsPort: FreePort());
             _processes.Add(gateway);
             gateways.Add(gateway.BaseAddress);
             if (replica == 1 && _options.Replicas > 1)

@@ -23,18 +23,20 @@ public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposab
         return response.Body!["accessToken"]!.GetValue<string>();
     }
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? correlationId = null)
+    /// <summary>Sends a request; with <paramref name="traceParent"/>, in that trace (the W3C <c>traceparent</c> header).</summary>
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? traceParent = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (correlationId is not null)
-            request.Headers.Add("X-Correlation-Id", correlationId);
+        if (traceParent is not null)
+            request.Headers.Add("traceparent", traceParent);
         if (body is not null)
             request.Content = JsonContent.Create(body);
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new ApiResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Content.Headers.ContentType?.MediaType, response.Headers.Location, text);
+        return new ApiResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Content.Headers.ContentType?.MediaType, response.Headers.Location, text,
+            response.Headers.TryGetValues("X-Correlation-Id", out var ids) ? ids.Single() : null);
     }
 
     public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
@@ -52,7 +54,8 @@ public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposab
     public void Dispose() => _http.Dispose();
 }
 
-public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, string? ContentType, Uri? Location, string Text)
+/// <summary>An answer of the gateway; <paramref name="CorrelationId"/> is its <c>X-Correlation-Id</c> (the request's trace id).</summary>
+public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, string? ContentType, Uri? Location, string Text, string? CorrelationId = null)
 {
     public override string ToString() => $"{(int)Status} {Text}";
 }

@@ -14,12 +14,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Name { get; }
     public Uri BaseAddress { get; }
+
+    /// <summary>Where the process serves <c>/metrics</c>: its own address, or the port of its own the gateway has.</summary>
+    public Uri MetricsAddress { get; }
+
     public string LogPath { get; }
 
-    private ServiceProcess(string name, Uri baseAddress, ProcessStartInfo start, StreamWriter log, string logPath)
+    private ServiceProcess(string name, Uri baseAddress, Uri metricsAddress, ProcessStartInfo start, StreamWriter log, string logPath)
     {
         Name = name;
         BaseAddress = baseAddress;
+        MetricsAddress = metricsAddress;
         _start = start;
         _log = log;
         LogPath = logPath;
@@ -34,9 +39,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The exit code of the last run, once it has exited.</summary>
     public int ExitCode => _process.ExitCode;
 
-    public static ServiceProcess Start(string name, string assemblyPath, int port, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    /// <summary>Starts the process on <paramref name="port"/>; with <paramref name="metricsPort"/>, its <c>/metrics</c> there (<c>Metrics__Port</c>).</summary>
+    public static ServiceProcess Start(string name, string assemblyPath, int port, IReadOnlyDictionary<string, string> environment, string logDirectory,
+        int? metricsPort = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var metricsAddress = metricsPort is { } own ? new Uri($"http://127.0.0.1:{own}") : baseAddress;
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { assemblyPath, "--urls", baseAddress.ToString().TrimEnd('/') },
@@ -48,11 +56,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
+        if (metricsPort is not null)
+            start.Environment["Metrics__Port"] = metricsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         Directory.CreateDirectory(logDirectory);
         var logPath = Path.Combine(logDirectory, $"{name}.log");
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
-        return new ServiceProcess(name, baseAddress, start, log, logPath);
+        return new ServiceProcess(name, baseAddress, metricsAddress, start, log, logPath);
     }
 
     private Process Launch()
