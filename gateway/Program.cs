@@ -4,6 +4,7 @@ using Dispatch.Gateway.Edge;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Resilience;
 using Dispatch.Gateway.Teams;
+using Dispatch.Gateway.Telemetry;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Data;
@@ -42,6 +43,7 @@ builder.Services.AddSingleton<AccountStore>();
 builder.Services.AddSingleton<SignInAttempts>();
 builder.Services.AddScoped<SignIn>();
 builder.Services.AddScoped<AccountDrafts>();
+builder.Services.AddSingleton<GatewayMetrics>();
 builder.Services.AddHostedService<AdminAccountBootstrap>();
 
 // The team registry, asked where a new account belongs, with the caller's token.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dispatch.Gateway.Accounts;
 using Dispatch.Gateway.Edge;
+using Dispatch.Gateway.Telemetry;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> IssueTokenAsync(
-        TokenRequest request, HttpContext http, SignIn signIn, TokenWriter tokens, CancellationToken cancellationToken)
+        TokenRequest request, HttpContext http, SignIn signIn, TokenWriter tokens, GatewayMetrics metrics, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Require(!string.IsNullOrEmpty(request.Username), "username", "username is required.")
@@ -32,6 +33,7 @@ public static class AuthApi
             return errors.ToProblem();
 
         var outcome = await signIn.TryAsync(request.Username!, request.Password!, ClientAddress.Of(http), cancellationToken);
+        metrics.SignedIn(outcome);
         if (outcome.RetryAfter is { } wait)
             return TooManyFailures(http, wait);
         // One answer for an unknown username and a wrong password, so the answer does not tell which usernames exist.

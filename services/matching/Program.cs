@@ -3,6 +3,7 @@ using Dispatch.Matching.Consumers;
 using Dispatch.Matching.Data;
 using Dispatch.Matching.Escalation;
 using Dispatch.Matching.Live;
+using Dispatch.Matching.Telemetry;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<PlanStore>();
 builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
     .Validate(o => o.StepWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0, "Escalation windows and batch size must be positive.")
     .ValidateOnStart();
+builder.Services.AddSingleton<MatchingMetrics>();
 builder.Services.AddSingleton<DeadlineSweep>();
 builder.Services.AddHostedService<DeadlineWatch>();
 builder.Services.AddSingleton<OrderChangeFeed>();

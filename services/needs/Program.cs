@@ -2,6 +2,7 @@ using Dispatch.Needs.Apis;
 using Dispatch.Needs.Consumers;
 using Dispatch.Needs.Data;
 using Dispatch.Needs.Domain;
+using Dispatch.Needs.Telemetry;
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
@@ -26,6 +27,7 @@ builder.AddDispatchMessaging("needs", bus =>
 builder.Services.AddSingleton<NeedStore>();
 builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
     .Validate(o => o.CompletedContactDays >= 0, "Privacy__CompletedContactDays must be 0 or more.").ValidateOnStart();
+builder.Services.AddSingleton<NeedsMetrics>();
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using Dispatch.Matching.Data;
 using Dispatch.Matching.Domain;
+using Dispatch.Matching.Telemetry;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +15,8 @@ internal static class OrdersApi
         var orders = app.MapGroup("/api/orders").RequireAuthorization(Policies.Team);
         orders.MapGet("/hall", GetHall);
         orders.MapGet("/mine", GetMine);
-        orders.MapPost("/{needId:guid}/claim", Claim);
-        orders.MapPost("/{needId:guid}/accept", Accept);
+        orders.MapPost("/{needId:guid}/claim", Claim).AddEndpointFilter(CountedAs(OrderAction.Claim));
+        orders.MapPost("/{needId:guid}/accept", Accept).AddEndpointFilter(CountedAs(OrderAction.Accept));
         orders.MapPost("/{needId:guid}/decline", Decline);
         orders.MapPost("/{needId:guid}/release", Release);
         orders.MapPost("/{needId:guid}/start", Start);
@@ -64,6 +65,16 @@ internal static class OrdersApi
             o.ServiceHours, o.VolunteersCount, o.Summary, o.Rating, o.Version)).ToList();
         return TypedResults.Ok(new ItemsPage<TeamOrder>(items, total));
     }
+
+    /// <summary>Counts every answer to a claim or an acceptance by its outcome (<c>dispatch.orders.claims</c>).</summary>
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> CountedAs(OrderAction action) =>
+        async (context, next) =>
+        {
+            var result = await next(context);
+            var status = result is INestedHttpResult { Result: IStatusCodeHttpResult { StatusCode: { } code } } ? code : context.HttpContext.Response.StatusCode;
+            context.HttpContext.RequestServices.GetRequiredService<MatchingMetrics>().ClaimAnswered(action, status);
+            return result;
+        };
 
     private static Task<Results<Ok<OrderChanged>, ProblemHttpResult>> Claim(
         Guid needId, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Matching.Domain;
+using Dispatch.Matching.Telemetry;
 using Dispatch.ServiceDefaults.Data;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Dispatch.Matching.Escalation;
 /// transaction. "for update skip locked" lets several replicas sweep at once without two taking
 /// the same order; moving due_at forward is what makes a step happen once.
 /// </summary>
-internal sealed class DeadlineSweep(Database database, IOptions<EscalationOptions> options, TimeProvider clock)
+internal sealed class DeadlineSweep(Database database, MatchingMetrics metrics, IOptions<EscalationOptions> options, TimeProvider clock)
 {
     private sealed record DueOrder(Guid NeedId, int EscalationLevel);
 
@@ -39,18 +40,24 @@ internal sealed class DeadlineSweep(Database database, IOptions<EscalationOption
             limit @batch
             for update skip locked
             """, new { now, batch = options.Value.BatchSize }, ct);
+        var escalatedTo = new List<int>();
         foreach (var order in due)
         {
             if (EscalationLadder.ExpiresNext(order.EscalationLevel))
                 await ExpireAsync(unit, order.NeedId, now, ct);
             else
-                await EscalateAsync(unit, order.NeedId, now, ct);
+                escalatedTo.Add(await EscalateAsync(unit, order.NeedId, now, ct));
         }
         await unit.CommitAsync(ct);
+        foreach (var order in due.Where(o => EscalationLadder.ExpiresNext(o.EscalationLevel)))
+            metrics.Expired(order.EscalationLevel);
+        foreach (var level in escalatedTo)
+            metrics.Escalated(level);
         return due.Count;
     }
 
-    private async Task EscalateAsync(UnitOfWork unit, Guid needId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Widens the order one level; returns the level it reached.</summary>
+    private async Task<int> EscalateAsync(UnitOfWork unit, Guid needId, DateTimeOffset now, CancellationToken ct)
     {
         // A directed order its team left unanswered opens to everyone it now reaches.
         var (version, level) = await unit.QuerySingleAsync<(long, int)>("""
@@ -60,6 +67,7 @@ internal sealed class DeadlineSweep(Database database, IOptions<EscalationOption
             returning version, escalation_level
             """, new { needId, nextDue = now + options.Value.StepWindow, From = OrderLifecycle.From(OrderAction.Escalate) }, ct);
         await unit.PublishAsync(new OrderEscalated(needId, level, now, version), ct);
+        return level;
     }
 
     private static async Task ExpireAsync(UnitOfWork unit, Guid needId, DateTimeOffset now, CancellationToken ct)

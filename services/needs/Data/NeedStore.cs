@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Needs.Domain;
+using Dispatch.Needs.Telemetry;
 using Dispatch.ServiceDefaults.Data;
 
 namespace Dispatch.Needs.Data;
@@ -9,7 +10,7 @@ namespace Dispatch.Needs.Data;
 /// whether it is legal from the state found, and writes the change, its timeline entry and its event
 /// (into the outbox) in one transaction.
 /// </summary>
-internal sealed class NeedStore(Database database)
+internal sealed class NeedStore(Database database, NeedsMetrics metrics)
 {
     public Task<Need?> FindAsync(Guid id, CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<Need>("select * from needs where id = @id", new { id }, ct);
@@ -128,6 +129,7 @@ internal sealed class NeedStore(Database database)
             need.Category, need.Skills, need.VolunteersNeeded, need.StartsAt, need.EndsAt, need.ClaimDeadline, need.Urgency,
             need.TargetTeamId, now), ct);
         await unit.CommitAsync(ct);
+        metrics.Published(need);
         return need;
     }
 

@@ -63,7 +63,9 @@ public static class MessagingSetup
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
         var endpointNames = new ReceiveEndpointNames();
         builder.Services.AddSingleton(endpointNames);
-        builder.Services.AddSingleton(services => new ErrorQueueHealthCheck(services.GetRequiredService<ReceiveEndpointNames>(), broker));
+        builder.Services.AddSingleton(services => new ErrorQueueDepths(services.GetRequiredService<ReceiveEndpointNames>(), broker));
+        builder.Services.AddSingleton<ErrorQueueHealthCheck>();
+        builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", tags: ["ready"]);
 
         builder.Services.AddMassTransit(bus =>

@@ -21,6 +21,7 @@ internal sealed class OutboxRelay(
     NpgsqlDataSource dataSource,
     IBus bus,
     OutboxSignal signal,
+    MessagingMetrics metrics,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -85,6 +86,7 @@ internal sealed class OutboxRelay(
             "update outbox_messages set sent_at = now() where sequence = any(@Sequences)",
             new { Sequences = rows.Select(r => r.Sequence).ToArray() }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        metrics.Relayed(rows.Count);
         logger.LogDebug("Relayed {Count} events", rows.Count);
         return rows.Count;
     }

@@ -12,4 +12,10 @@ public sealed class MetricsOptions
     /// only and that port serves nothing else. When not set, <c>/metrics</c> is on the process's own port.
     /// </summary>
     public int? Port { get; set; }
+
+    /// <summary>
+    /// How old a gauge's reading of the database or the broker (outbox backlog, open orders, error queues) may be
+    /// before a scrape starts the next one: the source is read at most this often, and only while scraped.
+    /// </summary>
+    public TimeSpan ReadingInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Contracts;
 using Dispatch.Matching.Escalation;
+using Dispatch.Matching.Telemetry;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,8 @@ public sealed class EscalationTests(EscalationService service)
 
     /// <summary>A sweep on the service's database driven by a clock the test moves; the watch's own polling uses the real clock and never sees these orders due.</summary>
     private DeadlineSweep SweepAt(FakeTimeProvider clock) =>
-        new(service.Services.GetRequiredService<Database>(), service.Services.GetRequiredService<IOptions<EscalationOptions>>(), clock);
+        new(service.Services.GetRequiredService<Database>(), service.Services.GetRequiredService<MatchingMetrics>(),
+            service.Services.GetRequiredService<IOptions<EscalationOptions>>(), clock);
 
     [Fact]
     public async Task An_unclaimed_order_widens_to_the_street_then_the_district_then_alerts_the_coordinator_then_expires()

@@ -1,4 +1,5 @@
 using System.Net;
+using Dispatch.Testing;
 using Dispatch.ServiceDefaults.Tests.Messaging;
 
 namespace Dispatch.ServiceDefaults.Tests.Telemetry;
@@ -18,5 +19,19 @@ public sealed class MetricsEndpointTests(ProbeHost host) : IClassFixture<ProbeHo
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
         Assert.Contains("# TYPE dotnet_gc_collections_total counter", text);
         Assert.Contains("service_name=\"", text);
+    }
+
+    [Fact]
+    public async Task The_outbox_inbox_and_error_queue_gauges_read_the_database_and_the_broker_once_scraped()
+    {
+        var text = await Eventually.ReturnsAsync(() => host.Client.GetStringAsync("/metrics"),
+            t => t.Contains("dispatch_outbox_pending_age_seconds", StringComparison.Ordinal)
+                 && t.Contains("dispatch_messaging_error_queue_messages{", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "the gauges should report after their first reading");
+        File.WriteAllText("/tmp/i19-metrics-sample.txt", text);
+
+        Assert.Matches(@"(?m)^dispatch_outbox_pending\{[^}]*\} \d+", text);
+        Assert.Matches(@"(?m)^dispatch_inbox_messages\{[^}]*\} \d+", text);
+        Assert.Contains("messaging_destination_name=\"probe-probe_error\"", text);
     }
 }
