@@ -34,10 +34,20 @@ public sealed partial class PortAndProbeTests
                 .Where(s => s["spec"]?["selector"] is JsonObject selector && selector.Count > 0
                     && NetworkPolicies.Selects(new JsonObject { ["matchLabels"] = selector.DeepClone() }, RenderedOverlay.PodLabels(deployment)))
                 .ToList();
-            var service = Assert.Single(services);
-            foreach (var servicePort in service["spec"]!["ports"]!.AsArray())
-                Assert.True(Resolve(servicePort!["targetPort"] ?? servicePort["port"], ports) == listens,
-                    $"{id}: Service {RenderedOverlay.NameOf(service)} sends to {servicePort["targetPort"]}, the process listens on {listens}");
+            Assert.NotEmpty(services);
+            // The process listens on its port and, when Metrics__Port is set (the gateway's /metrics), on that one too.
+            var metricsPort = int.TryParse(new ContainerEnvironment(overlay, container)["Metrics__Port"]?.Value, out var own) ? own : (int?)null;
+            if (metricsPort is not null)
+                Assert.True(ports.Any(p => (int?)p["containerPort"] == metricsPort), $"{id}: Metrics__Port {metricsPort} is no container port");
+            foreach (var service in services)
+            {
+                foreach (var servicePort in service["spec"]!["ports"]!.AsArray())
+                {
+                    var target = Resolve(servicePort!["targetPort"] ?? servicePort["port"], ports);
+                    Assert.True(target == listens || (target is not null && target == metricsPort),
+                        $"{id}: Service {RenderedOverlay.NameOf(service)} sends to {servicePort["targetPort"]}, the process listens on {listens}");
+                }
+            }
         }
     }
 

@@ -12,9 +12,9 @@ internal sealed partial class ProcessCode
 {
     private static readonly string Shared = System.IO.Path.Combine("shared", "Dispatch.ServiceDefaults");
 
-    // Read by the host itself (ASP.NET Core, the .NET runtime, the logging configuration).
+    // Read by the host itself (ASP.NET Core, the .NET runtime, the logging configuration, OpenTelemetry's SDK).
     private static readonly string[] HostKeys = ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS"];
-    private static readonly string[] HostPrefixes = ["DOTNET_", "Logging__"];
+    private static readonly string[] HostPrefixes = ["DOTNET_", "Logging__", "OTEL_"];
 
     private readonly HashSet<string> _exact = new(StringComparer.Ordinal);
     private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
@@ -29,10 +29,11 @@ internal sealed partial class ProcessCode
         _exact.UnionWith(HostKeys);
         _prefixes.UnionWith(HostPrefixes);
 
-        // AddServiceDefaults: the token settings (Auth__SigningKeys and the rest of AuthOptions).
+        // AddServiceDefaults: the token settings (Auth__SigningKeys and the rest of AuthOptions) and the telemetry's (Metrics__Port, …).
         if (sources.Contains("AddServiceDefaults()", StringComparison.Ordinal))
         {
             _exact.UnionWith(OptionsKeys(Repository.Sources(System.IO.Path.Combine(Shared, "Auth"))));
+            _exact.UnionWith(OptionsKeys(Repository.Sources(System.IO.Path.Combine(Shared, "Telemetry"))));
             _required.Add("Auth__SigningKeys");
         }
         // The process's own options classes (the gateway's RateLimiting, RequestLimits, CircuitBreaker, …).
