@@ -149,8 +149,13 @@ infra_ensure_packages() {
     command -v curl >/dev/null 2>&1 || pkgs+=(curl)
   fi
   ((${#pkgs[@]})) || return 0
+  infra_apt_install "${pkgs[@]}"
+}
 
-  _infra_log "installing ${pkgs[*]} with apt-get (once per machine) ..."
+# Installs Debian packages (as root, with no standard input), never starting the system services their
+# install scripts would start: these scripts run private instances of their own.
+infra_apt_install() {
+  _infra_log "installing $* with apt-get (once per machine) ..."
   # Without a policy-rc.d the postinst scripts would start the *system* services;
   # we never use them, so forbid that for the duration of the install.
   local policy=/usr/sbin/policy-rc.d added_policy=0 rc=0
@@ -160,11 +165,11 @@ infra_ensure_packages() {
   {
     _infra_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
       _infra_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-        -o DPkg::Lock::Timeout=300 --no-install-recommends "${pkgs[@]}"
+        -o DPkg::Lock::Timeout=300 --no-install-recommends "$@"
   } </dev/null >&2 || rc=$?
   if ((added_policy)); then _infra_as_root rm -f "$policy" || true; fi
   if ((rc)); then
-    _infra_log "apt-get install ${pkgs[*]} failed (exit $rc)"
+    _infra_log "apt-get install $* failed (exit $rc)"
     return "$rc"
   fi
 }

@@ -44,17 +44,17 @@ infra_start_rabbitmq
 forget_earlier_test_runs
 
 # The browser tests drive Debian's Chromium (never a downloaded browser), with a Chinese font so that the
-# screenshots they keep are readable, and inject axe-core from npm.
-browser_pkgs=()
-[ -x /usr/bin/chromium ] || browser_pkgs+=(chromium)
-{ command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || browser_pkgs+=(fonts-wqy-zenhei)
-if ((${#browser_pkgs[@]})); then
-  echo "[test] installing ${browser_pkgs[*]} with apt-get (once per machine) ..." >&2
-  { _infra_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-      _infra_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 \
-        --no-install-recommends "${browser_pkgs[@]}"; } </dev/null >&2 ||
-    echo "test.sh: could not install ${browser_pkgs[*]}; the browser tests will fail without chromium" >&2
+# screenshots they keep are readable, and inject axe-core from npm. The operations tests scrape a running system
+# with Debian's Prometheus, started privately under .data/test (DISPATCH_TEST_DATA_DIR).
+test_pkgs=()
+[ -x /usr/bin/chromium ] || test_pkgs+=(chromium)
+{ command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || test_pkgs+=(fonts-wqy-zenhei)
+[ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || test_pkgs+=(prometheus)
+if ((${#test_pkgs[@]})); then
+  infra_apt_install "${test_pkgs[@]}" ||
+    echo "test.sh: could not install ${test_pkgs[*]}; the browser and operations tests will fail without them" >&2
 fi
+export DISPATCH_TEST_DATA_DIR="$ROOT/.data/test"
 if command -v npm >/dev/null; then
   ( cd tests/Dispatch.Browser.Tests/axe && { [ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --loglevel=error; } ) ||
     echo "test.sh: could not install axe-core; the browser tests will fail" >&2

@@ -16,6 +16,20 @@ public static class TestInfrastructure
     public static string RabbitMqUrl => Required("RABBITMQ_URL");
     public static string RabbitMqManagementUrl => Required("RABBITMQ_MANAGEMENT_URL");
 
+    /// <summary>
+    /// Where a test keeps servers of its own (a Prometheus, a whole ./run.sh): DISPATCH_TEST_DATA_DIR (./test.sh sets
+    /// it to .data/test), else a folder of the temporary directory.
+    /// </summary>
+    public static string DataDirectory(string name)
+    {
+        var root = Environment.GetEnvironmentVariable("DISPATCH_TEST_DATA_DIR") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetTempPath(), "dispatch-test");
+        var directory = Path.Combine(root, $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)]);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
     /// <summary>The servers ./test.sh shares between every test project.</summary>
     public static Servers Shared => new(PostgresUrl, RabbitMqUrl, RabbitMqManagementUrl);
 
