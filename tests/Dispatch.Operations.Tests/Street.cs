@@ -52,8 +52,8 @@ internal sealed class Street : IDisposable
         return new Street(branch, clients);
     }
 
-    /// <summary>Writes a need and publishes it; returns its id once it is in the hall.</summary>
-    public async Task<Guid> PublishAsync(string? traceParent = null)
+    /// <summary>Writes a need and publishes it; returns its id once it is in the hall (unless told not to wait for that).</summary>
+    public async Task<Guid> PublishAsync(string? traceParent = null, bool untilInTheHall = true)
     {
         var need = await Branch.PostExpectingAsync("/api/needs", new
         {
@@ -64,11 +64,13 @@ internal sealed class Street : IDisposable
         var id = Id(need);
         var published = await Branch.SendAsync(HttpMethod.Post, $"/api/needs/{id}/publish", new { }, traceParent);
         Assert.True(published.Status == HttpStatusCode.OK, $"publish: {published}");
-        await Eventually.TrueAsync(async () => (await Teams[0].Client.GetAsync("/api/orders/hall")).Body?["items"]?.AsArray()
-                .Any(o => o?["needId"]?.GetValue<string>() == id.ToString()) == true,
-            TimeSpan.FromSeconds(30), "the published need should reach the hall");
+        if (untilInTheHall)
+            await Eventually.TrueAsync(() => InTheHallAsync(id), TimeSpan.FromSeconds(30), "the published need should reach the hall");
         return id;
     }
+
+    public async Task<bool> InTheHallAsync(Guid needId) =>
+        (await Teams[0].Client.GetAsync("/api/orders/hall")).Body?["items"]?.AsArray().Any(o => o?["needId"]?.GetValue<string>() == needId.ToString()) == true;
 
     /// <summary>Every team claims at once: one wins, the others get 409. Returns the winner.</summary>
     public async Task<(Guid Id, GatewayClient Client)> RaceAsync(Guid needId)
