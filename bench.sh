@@ -3,6 +3,7 @@
 #   ./bench.sh              every section
 #   ./bench.sh matching     only the named sections (matching, system)
 #   ./bench.sh compare REV [RUNS]
+#   ./bench.sh compare telemetry [RUNS]   this tree with OpenTelemetry off against on (exporting, scraped)
 #                           the system section of REV's services against this tree's, alternating, RUNS (3) each
 #                           on the same servers, then the medians: is a change faster, on a noisy machine?
 # Add a section as a function named section_<name> and list it in SECTIONS.
@@ -57,10 +58,26 @@ section_system() {
     trap - EXIT
 }
 
+# The median of each figure over the lines of a BENCH_SUMMARY file (key=value ...), on one line.
+medians() {
+    awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); key[i] = kv[1]; v[kv[1], NR] = kv[2] } n = NR; fields = NF }
+         END { for (i = 1; i <= fields; i++) { k = key[i]; m = 0
+                   for (r = 1; r <= n; r++) s[++m] = v[k, r] + 0
+                   for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
+                   printf " %s=%s", k, (m % 2 ? s[(m + 1) / 2] : (s[m / 2] + s[m / 2 + 1]) / 2) }
+               print "" }' "$1"
+}
+
 # ./bench.sh compare REV [RUNS]: REV's services and this tree's, measured by this tree's benchmark program
 # (copied into a worktree of REV), alternating on the same servers; prints each run's line and the medians.
 compare() {
     local rev=$1 runs=${2:-3}
+    # "telemetry": this tree with OpenTelemetry off (base: OTEL_SDK_DISABLED) against on (this: every span exported
+    # over OTLP, /metrics scraped every 15 s).
+    if [ "$rev" = telemetry ]; then
+        compare_telemetry "$runs"
+        return $?
+    fi
     if ! git rev-parse --verify -q "$rev^{commit}" >/dev/null; then
         echo "bench.sh compare: '$rev' is not a commit of this repository" >&2
         exit 2
@@ -101,15 +118,36 @@ compare() {
     echo "medians over $runs runs each (base = $rev, this = the working tree); full outputs in $results"
     for name in base this; do
         printf '  %-5s' "$name"
-        awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); key[i] = kv[1]; v[kv[1], NR] = kv[2] } n = NR; fields = NF }
-             END { for (i = 1; i <= fields; i++) { k = key[i]; m = 0
-                       for (r = 1; r <= n; r++) s[++m] = v[k, r] + 0
-                       for (a = 1; a <= m; a++) for (b = a + 1; b <= m; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
-                       printf " %s=%s", k, (m % 2 ? s[(m + 1) / 2] : (s[m / 2] + s[m / 2 + 1]) / 2) }
-                   print "" }' "$results/$name.txt"
+        medians "$results/$name.txt"
     done
     infra_stop
     git worktree remove --force "$other" >/dev/null 2>&1 || true
+    trap - EXIT
+    return "$failed"
+}
+
+compare_telemetry() {
+    local runs=$1 results name run failed=0
+    results="$PWD/.data/bench/compare-telemetry-$(date +%Y%m%d-%H%M%S)"
+    mkdir -p "$results"
+    dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2
+    start_servers
+    trap 'infra_stop' EXIT
+    for run in $(seq 1 "$runs"); do
+        for name in off on; do
+            if ! BENCH_TELEMETRY=$name BENCH_SUMMARY="$results/$name.txt" run_system "$PWD" >"$results/$name-$run.log" 2>&1; then
+                echo "  run $run with telemetry $name failed: see $results/$name-$run.log"
+                failed=1
+            fi
+            echo "  run $run telemetry $name: $(tail -1 "$results/$name.txt" 2>/dev/null)"
+        done
+    done
+    echo "medians over $runs runs each (telemetry off, then on); full outputs in $results"
+    for name in off on; do
+        printf '  %-5s' "$name"
+        medians "$results/$name.txt"
+    done
+    infra_stop
     trap - EXIT
     return "$failed"
 }

@@ -11,6 +11,7 @@
 #   infra_start_rabbitmq            # exports RABBITMQ_URL, RABBITMQ_MANAGEMENT_URL
 #   ...
 #   infra_stop                      # stops only what was started here; idempotent
+#   infra_backup_postgres DIR / infra_restore_postgres DIR   # the private cluster (./run.sh backup/restore)
 #
 # A URL already set in the environment (POSTGRES_URL, RABBITMQ_URL) means "use that
 # server": nothing is installed or started for it.
@@ -82,16 +83,20 @@ _infra_free_offset() {
 _infra_comm() { [[ -n ${1:-} && -r /proc/$1/comm ]] && cat "/proc/$1/comm" 2>/dev/null || true; }
 
 infra_init() {
-  local dir=${1:?usage: infra_init <data_dir>}
+  local dir=${1:?usage: infra_init <data_dir> [--no-lock]}
   mkdir -p "$dir/logs"
   INFRA_DATA_DIR=$(cd "$dir" && pwd -P)
   # Short id, unique per data dir: keeps RabbitMQ node names and /tmp fallbacks apart
   # for run.sh (.data) and test.sh (.data/test).
   INFRA_ID=$(printf '%s' "$INFRA_DATA_DIR" | sha1sum | cut -c1-8)
+  # --no-lock: for a command that works beside a run already using the data dir (./run.sh backup).
+  [[ ${2:-} == --no-lock ]] || infra_lock
+}
 
-  # One run per data dir at a time: a second ./test.sh on the same dir would
-  # otherwise restart the first one's servers under its feet. The lock is held
-  # until this shell exits; servers started here do not inherit it.
+# One run per data dir at a time: a second ./test.sh on the same dir would
+# otherwise restart the first one's servers under its feet. The lock is held
+# until this shell exits; servers started here do not inherit it.
+infra_lock() {
   [[ -z ${_INFRA_LOCK_FD:-} ]] || return 0
   exec {_INFRA_LOCK_FD}>>"$INFRA_DATA_DIR/.lock"
   if ! flock -n "$_INFRA_LOCK_FD"; then
@@ -567,6 +572,54 @@ _infra_stop_rabbitmq() {
   _infra_log "stopping RabbitMQ ..."
   _infra_rmq_stop_quiet
   if [[ -n ${_INFRA_RMQ_URL_SET:-} ]]; then unset RABBITMQ_URL RABBITMQ_MANAGEMENT_URL _INFRA_RMQ_URL_SET; fi
+}
+
+# ---------------------------------------------------------------------------------
+# Backup and restore of the private PostgreSQL (./run.sh backup / restore)
+# ---------------------------------------------------------------------------------
+
+# True when the private PostgreSQL of this data dir is running (started here or by a run
+# alongside); sets _INFRA_PG_RUNNING_PORT and _INFRA_PG_RUNNING_SOCKET from its postmaster.pid.
+infra_postgres_running() {
+  _infra_require_init || return 1
+  local pidfile pid
+  pidfile=$(_infra_pg_base)/postgres/postmaster.pid
+  [[ -f $pidfile ]] || return 1
+  pid=$(sed -n 1p "$pidfile")
+  [[ $(_infra_comm "$pid") == postgres* ]] || return 1
+  _INFRA_PG_RUNNING_PORT=$(sed -n 4p "$pidfile")
+  _INFRA_PG_RUNNING_SOCKET=$(sed -n 5p "$pidfile")
+}
+
+# A base backup of the whole private cluster into <dir>/postgres (base.tar.gz, pg_wal.tar.gz,
+# backup_manifest): every database at one and the same moment, taken while the system runs.
+infra_backup_postgres() {
+  local dir=${1:?usage: infra_backup_postgres <dir>} bin
+  bin=$(_infra_pg_bindir) || { _infra_log "PostgreSQL $INFRA_PG_VERSION binaries not found"; return 1; }
+  infra_postgres_running || { _infra_log "the private PostgreSQL is not running"; return 1; }
+  _infra_log "backing up every database of the private PostgreSQL (port $_INFRA_PG_RUNNING_PORT) ..."
+  "$bin/pg_basebackup" -h "$_INFRA_PG_RUNNING_SOCKET" -p "$_INFRA_PG_RUNNING_PORT" -U dispatch \
+    -D "$dir/postgres" --format=tar --gzip --wal-method=stream --checkpoint=fast --label="dispatch $(date -u +%FT%TZ)"
+}
+
+# Puts a base backup (<dir>/postgres of infra_backup_postgres) where the private cluster lives, which
+# must not exist yet; PostgreSQL replays the WAL that came with it on its next start.
+infra_restore_postgres() {
+  local dir=${1:?usage: infra_restore_postgres <dir>} pgdata
+  _infra_require_init || return 1
+  [[ -f $dir/postgres/base.tar.gz && -f $dir/postgres/pg_wal.tar.gz ]] ||
+    { _infra_log "$dir/postgres holds no base backup (base.tar.gz, pg_wal.tar.gz)"; return 1; }
+  pgdata=$(_infra_pg_base)/postgres
+  if [[ -e $pgdata ]]; then
+    _infra_log "$pgdata already exists: restore only into a fresh data folder (move that one away first)"
+    return 1
+  fi
+  _infra_log "restoring the PostgreSQL cluster into $pgdata ..."
+  mkdir -p "$pgdata/pg_wal"
+  tar -xzf "$dir/postgres/base.tar.gz" -C "$pgdata"
+  tar -xzf "$dir/postgres/pg_wal.tar.gz" -C "$pgdata/pg_wal"
+  chmod 700 "$pgdata"
+  [[ $(id -u) != 0 ]] || chown -R postgres:postgres "$pgdata"
 }
 
 # ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dispatch.System.Benchmarks;
 using Dispatch.Testing.Processes;
+using Dispatch.Testing.Telemetry;
 
 // The whole system against this machine's limits (issue 9): ./bench.sh system
 // Prints figures and their ratio to what the machine does with nothing in the way; asserts no time.
@@ -48,7 +49,22 @@ if (Environment.GetEnvironmentVariable("BENCH_PERF_MAP") == "1")
     environment["DOTNET_PerfMapEnabled"] = "1";
     environment["DOTNET_EnableWriteXorExecute"] = "0";
 }
+// BENCH_TELEMETRY=off: OpenTelemetry switched off altogether (OTEL_SDK_DISABLED); on: every span exported over OTLP to a
+// receiver here (which only counts them) and /metrics scraped every 15 s, as a monitored deployment runs. Unset: the
+// default of ./run.sh (trace context made and passed on, nothing recorded or exported, /metrics not scraped).
+var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY");
+await using var spans = telemetry == "on" ? await OtlpReceiver.StartAsync(keepSpans: false) : null;
+if (telemetry == "off")
+    environment["OTEL_SDK_DISABLED"] = "true";
+if (spans is not null)
+{
+    environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = spans.ExporterSettings["OTEL_EXPORTER_OTLP_ENDPOINT"];
+    environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+}
+Console.WriteLine($"telemetry: {telemetry ?? "default"}");
 var system = await DispatchSystem.StartAsync(new DispatchSystemOptions { Environment = environment });
+using var scraping = new CancellationTokenSource();
+var scraper = spans is null ? Task.CompletedTask : ScrapeAsync(system, scraping.Token);
 try
 {
     var parts = system.Processes.Select(process => (process.Name, process.ProcessId)).ToList();
@@ -190,7 +206,30 @@ try
 }
 finally
 {
+    await scraping.CancelAsync();
+    await scraper;
+    if (spans is not null)
+        Console.WriteLine($"telemetry: {spans.SpanCount} spans exported");
     await system.DisposeAsync();
+}
+
+// What a Prometheus does to every process of a monitored deployment: one scrape each every 15 s.
+static async Task ScrapeAsync(DispatchSystem system, CancellationToken ct)
+{
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+    try
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            foreach (var process in system.Processes)
+                await http.GetStringAsync(new Uri(process.MetricsAddress, "/metrics"), ct);
+            await Task.Delay(TimeSpan.FromSeconds(15), ct);
+        }
+    }
+    catch (OperationCanceledException)
+    {
+        // the run is over
+    }
 }
 
 static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms < 10 ? $"{ms:F2} ms" : $"{ms:F1} ms";
