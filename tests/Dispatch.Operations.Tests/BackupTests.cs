@@ -64,7 +64,7 @@ public sealed class BackupTests(ITestOutputHelper output)
             Assert.Equal(before, after);
 
             // The system works on: the order in service completes and is rated, the open one is claimed, a new one published.
-            await street.ServeAndRateAsync(held, holder);
+            await street.CompleteAndRateAsync(held, holder);
             await street.RaceAsync(open);
             await street.PublishAsync();
         }

@@ -85,6 +85,12 @@ internal sealed class Street : IDisposable
     public async Task ServeAndRateAsync(Guid needId, GatewayClient holder)
     {
         Assert.Equal(HttpStatusCode.OK, (await holder.PostAsync($"/api/orders/{needId}/start")).Status);
+        await CompleteAndRateAsync(needId, holder);
+    }
+
+    /// <summary>A need in service: completed, and rated by the branch once it sees it completed.</summary>
+    public async Task CompleteAndRateAsync(Guid needId, GatewayClient holder)
+    {
         Assert.Equal(HttpStatusCode.OK, (await holder.PostAsync($"/api/orders/{needId}/complete",
             new { serviceHours = 2.5, volunteersCount = 1, summary = "陪伴聊天，老人情绪良好" })).Status);
         await Eventually.TrueAsync(async () => (await Branch.GetAsync($"/api/needs/{needId}")).Body?["status"]?.GetValue<string>() == "completed",
