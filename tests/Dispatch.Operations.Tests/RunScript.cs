@@ -12,12 +12,16 @@ namespace Dispatch.Operations.Tests;
 /// </summary>
 internal sealed class RunScript(string dataDirectory)
 {
+    // Six different ports (gateway, PostgreSQL, three services, the gateway's metrics), all held at once while chosen.
+    private readonly int[] _ports = FreePorts(6);
+
     public string DataDirectory => dataDirectory;
 
-    public int GatewayPort { get; } = FreePort();
+    public int GatewayPort => _ports[0];
 
-    private readonly int _postgresPort = FreePort();
-    private readonly int[] _servicePorts = [FreePort(), FreePort(), FreePort(), FreePort()];
+    private int PostgresPort => _ports[1];
+
+    private int[] ServicePorts => _ports[2..];
 
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
 
@@ -79,12 +83,12 @@ internal sealed class RunScript(string dataDirectory)
         start.Environment.Remove("POSTGRES_SOCKET_DIR");
         start.Environment["DISPATCH_DATA_DIR"] = dataDirectory;
         start.Environment["DISPATCH_SKIP_BUILD"] = "1";
-        start.Environment["DISPATCH_PG_PORT"] = _postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["DISPATCH_PG_PORT"] = PostgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["DISPATCH_GATEWAY_PORT"] = GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["DISPATCH_NEEDS_PORT"] = _servicePorts[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["DISPATCH_TEAMS_PORT"] = _servicePorts[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["DISPATCH_MATCHING_PORT"] = _servicePorts[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["DISPATCH_GATEWAY_METRICS_PORT"] = _servicePorts[3].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["DISPATCH_NEEDS_PORT"] = ServicePorts[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["DISPATCH_TEAMS_PORT"] = ServicePorts[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["DISPATCH_MATCHING_PORT"] = ServicePorts[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["DISPATCH_GATEWAY_METRICS_PORT"] = ServicePorts[3].ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (broker is not null)
             start.Environment["RABBITMQ_URL"] = broker;
         var process = new Process { StartInfo = start };
@@ -109,10 +113,19 @@ internal sealed class RunScript(string dataDirectory)
             return output.ToString();
     }
 
-    private static int FreePort()
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            foreach (var listener in listeners)
+                listener.Start();
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+                listener.Dispose();
+        }
     }
 }
