@@ -94,7 +94,8 @@ internal sealed class OutboxRelay(
     /// <summary>Publishes one row in its own trace: a span "outbox publish" whose parent is the row's stored context.</summary>
     private async Task PublishAsync(OutboxRow row, CancellationToken cancellationToken)
     {
-        ActivityContext.TryParse(row.TraceParent, null, isRemote: true, out var parent);
+        // A row without a valid context (written before trace_parent existed) is sent in a trace of its own.
+        var stored = ActivityContext.TryParse(row.TraceParent, null, isRemote: true, out var parent) ? row.TraceParent : null;
         using var activity = Source.StartActivity($"outbox publish {row.MessageType}", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", row.MessageId.ToString());
         var type = ContractTypes.Resolve(row.MessageType);
@@ -105,7 +106,7 @@ internal sealed class OutboxRelay(
             context.MessageId = row.MessageId;
             // MassTransit writes its send span here when it records one; when spans are not recorded (no exporter)
             // it writes nothing, so the trace is passed on from the row as it is.
-            if ((TraceContext.CurrentTraceParent ?? row.TraceParent) is { } traceParent)
+            if ((TraceContext.CurrentTraceParent ?? stored) is { } traceParent)
                 context.Headers.Set(DiagnosticHeaders.ActivityId, traceParent);
         }), cancellationToken);
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
 using Dispatch.Contracts;
+using Dispatch.ServiceDefaults.Data;
 using Dispatch.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -129,6 +130,26 @@ public sealed class OutboxAndInboxTests(ProbeHost host) : IClassFixture<ProbeHos
         Assert.Equal(traceId, await Eventually.ReturnsAsync(
             () => ScalarAsync<string?>("select trace_id from received_messages where need_id = @needId", new { needId }),
             id => id is not null, TimeSpan.FromSeconds(30), "the consumer should handle the event"));
+    }
+
+    [Fact]
+    public async Task A_row_the_previous_release_wrote_with_a_correlation_id_is_relayed_in_a_trace_of_its_own()
+    {
+        // During a rolling upgrade the previous version's replicas still write correlation_id (and its claim_order
+        // passes the correlation id where trace_parent now is).
+        var needId = Guid.NewGuid();
+        var row = OutboxMessage.For(new NeedCancelled(needId, "from the previous release", DateTimeOffset.UtcNow));
+        await using (var connection = new NpgsqlConnection(host.ConnectionString))
+            await connection.ExecuteAsync("""
+                insert into outbox_messages (message_id, message_type, body, correlation_id, trace_parent)
+                values (@MessageId, @MessageType, @Body::jsonb, 'corr-123', 'corr-123')
+                """, row);
+
+        var traceId = await Eventually.ReturnsAsync(
+            () => ScalarAsync<string?>("select trace_id from received_messages where need_id = @needId", new { needId }),
+            id => id is not null, TimeSpan.FromSeconds(30), "the consumer should handle the event");
+
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
     }
 
     [Theory]
