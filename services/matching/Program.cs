@@ -40,6 +40,7 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapOrdersApi();
+app.MapStreetOrdersApi();
 app.MapHallEventsApi();
 app.MapStatsApi();
 app.MapMatchingPlansApi();

@@ -23,6 +23,7 @@ builder.AddDispatchMessaging("needs", bus =>
     bus.AddConsumer<OrderEscalatedConsumer>();
     bus.AddConsumer<TeamHatchedConsumer>();
     bus.AddConsumer<TeamSuspendedConsumer>();
+    bus.AddConsumer<OrderReassignedConsumer>();
 });
 builder.Services.AddSingleton<NeedStore>();
 builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)

@@ -16,6 +16,7 @@ builder.AddDispatchMessaging("teams", bus =>
     bus.AddConsumer<OrderReleasedConsumer>();
     bus.AddConsumer<OrderCompletedConsumer>();
     bus.AddConsumer<NeedRatedConsumer>();
+    bus.AddConsumer<OrderReassignedConsumer>();
 });
 builder.Services.AddSingleton<PlaceStore>();
 builder.Services.AddSingleton<TeamStore>();

@@ -72,6 +72,17 @@ public sealed class Street(ServiceFactory<Program> service)
     public Task ClaimedAfterPublishingAsync(Guid needId, TimeSpan wait) =>
         QueryAsync<int>("update orders set claimed_at = published_at + @wait, first_claimed_at = published_at + @wait where need_id = @needId and claimed_at is not null returning 1", new { needId, wait });
 
+    public HttpClient Coordinator => service.ClientWithToken(TestTokens.Coordinator(StreetId, DistrictId));
+
+    /// <summary>The team suspended (or, with <paramref name="status"/> retired, retired) as the registry announces it.</summary>
+    public async Task<TeamProfile> SuspendAsync(TeamProfile team, string status = "suspended")
+    {
+        var suspended = team with { Status = status, Version = team.Version + 1 };
+        await PublishAsync(new TeamSuspended(suspended, "服务投诉待核查", DateTimeOffset.UtcNow));
+        await WaitForAsync("select count(*) from teams where team_id = @TeamId and version = @Version", new { suspended.TeamId, suspended.Version });
+        return suspended;
+    }
+
     public HttpClient As(TeamProfile team) =>
         service.ClientWithToken(TestTokens.Team(team.TeamId, team.CommunityId, team.StreetId, team.DistrictId));
 

@@ -10,3 +10,5 @@ internal sealed record DeclineRequest(string? Reason);
 internal sealed record DirectRequest(Guid? TeamId, string? Reason);
 
 internal sealed record CompleteRequest(decimal? ServiceHours, int? VolunteersCount, string? Summary);
+
+internal sealed record ReassignRequest(Guid? TeamId, string? Reason);

@@ -1,8 +1,13 @@
+using Dispatch.Matching.Domain;
+
 namespace Dispatch.Matching.Apis;
 
 internal sealed record ItemsPage<T>(IReadOnlyList<T> Items, long Total);
 
 internal sealed record OrderChanged(Guid NeedId, Guid TeamId, string Status);
+
+/// <summary>What a reassignment did: the order, published again, directed to <c>ToTeamId</c> or (null) open in the hall.</summary>
+internal sealed record OrderReassignment(Guid NeedId, Guid FromTeamId, Guid? ToTeamId, string Status, long Version);
 
 internal sealed record HallItem(
     Guid NeedId,
@@ -36,4 +41,9 @@ internal sealed record TeamOrder(
     int? VolunteersCount,
     string? Summary,
     int? Rating,
-    long Version);
+    long Version)
+{
+    public static TeamOrder From(Order o) => new(o.NeedId, o.Title, o.Category, o.CommunityId, o.CommunityName, o.Status,
+        o.TargetTeamId is not null, o.VolunteersNeeded, o.StartsAt, o.EndsAt, o.ClaimedAt, o.StartedAt, o.CompletedAt,
+        o.ServiceHours, o.VolunteersCount, o.Summary, o.Rating, o.Version);
+}

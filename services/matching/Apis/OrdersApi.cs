@@ -60,10 +60,7 @@ internal static class OrdersApi
         var (pageNumber, size) = Paging.Of(page, pageSize);
 
         var (orders, total) = await store.MineAsync(teamId, status, pageNumber, size, ct);
-        var items = orders.Select(o => new TeamOrder(o.NeedId, o.Title, o.Category, o.CommunityId, o.CommunityName, o.Status,
-            o.TargetTeamId is not null, o.VolunteersNeeded, o.StartsAt, o.EndsAt, o.ClaimedAt, o.StartedAt, o.CompletedAt,
-            o.ServiceHours, o.VolunteersCount, o.Summary, o.Rating, o.Version)).ToList();
-        return TypedResults.Ok(new ItemsPage<TeamOrder>(items, total));
+        return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(TeamOrder.From).ToList(), total));
     }
 
     /// <summary>Counts every answer to a claim or an acceptance by its outcome (<c>dispatch.orders.claims</c>).</summary>

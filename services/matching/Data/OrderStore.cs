@@ -166,6 +166,41 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         return true;
     }
 
+    /// <summary>Directed orders waiting for the team's answer: each will take a place if accepted.</summary>
+    public Task<long> DirectedAwaitingAsync(Guid teamId, CancellationToken ct) =>
+        database.QuerySingleAsync<long>(
+            "select count(*) from orders where target_team_id = @teamId and status = @Published",
+            new { teamId, OrderStatus.Published }, ct);
+
+    /// <summary>
+    /// A coordinator takes the order from <paramref name="fromTeamId"/>, where it is <paramref name="status"/>, and publishes it
+    /// again, directed to <paramref name="toTeamId"/> or open to all, with a fresh claim window; a place the team held is freed.
+    /// </summary>
+    public async Task<long?> ReassignAsync(Guid needId, Guid fromTeamId, string status, Guid? toTeamId, string reason, string actor,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await using var unit = await database.BeginAsync(ct);
+        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+            update orders
+            set status = @To, team_id = null, target_team_id = @toTeamId, claimed_at = null, started_at = null,
+                version = version + 1, due_at = @dueAt
+            where need_id = @needId and status = @status and status = any(@From)
+              and (team_id = @fromTeamId or (team_id is null and target_team_id = @fromTeamId))
+            returning version
+            """, new
+        {
+            needId, fromTeamId, status, toTeamId, From = OrderLifecycle.From(OrderAction.Reassign), To = OrderLifecycle.To(OrderAction.Reassign),
+            dueAt = now.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
+        }, ct);
+        if (version is null)
+            return null;
+        if (OrderLifecycle.FreesCapacity(status, OrderAction.Reassign))
+            await unit.ExecuteAsync("update teams set open_orders = greatest(open_orders - 1, 0) where team_id = @fromTeamId", new { fromTeamId }, ct);
+        await unit.PublishAsync(new OrderReassigned(needId, fromTeamId, status, toTeamId, reason, actor, now, version.Value), ct);
+        await unit.CommitAsync(ct);
+        return version;
+    }
+
     public async Task<bool> StartAsync(Guid needId, Guid teamId, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);

@@ -33,4 +33,7 @@ internal sealed record Order
     public int? Rating { get; init; }
     public int EscalationLevel { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>The team the order is with: the one holding it, or the one a published directed order waits for.</summary>
+    public Guid? HolderId => TeamId ?? (Status == OrderStatus.Published ? TargetTeamId : null);
 }

@@ -13,4 +13,5 @@ internal enum OrderAction
     Cancel,
     Escalate,
     Expire,
+    Reassign,
 }

@@ -24,6 +24,9 @@ internal static class OrderLifecycle
         // Past its deadline an unclaimed order widens its reach (EscalationLadder) and stays published, until it expires.
         [OrderAction.Escalate] = ([OrderStatus.Published], OrderStatus.Published),
         [OrderAction.Expire] = ([OrderStatus.Published], OrderStatus.Expired),
+        // A coordinator takes an order from a suspended or retired team, held or only directed to it, and publishes
+        // it again: directed to another team or open to all.
+        [OrderAction.Reassign] = ([OrderStatus.Published, OrderStatus.Claimed, OrderStatus.InService], OrderStatus.Published),
     };
 
     public static string[] From(OrderAction action) => Transitions[action].From;

@@ -14,14 +14,22 @@ internal static class OrderMirror
     {
         var need = await unit.QuerySingleOrDefaultAsync<Need>(
             "select status, order_version from needs where id = @NeedId for update", new { update.NeedId }, ct);
-        if (need is null || NeedLifecycle.Mirror(need.Status, need.OrderVersion, update.Progress, update.Version) is not { } to)
-            return; // unknown, stale, repeated, or the branch already ended it
+        if (need is null)
+            return;
+        if (NeedLifecycle.Mirror(need.Status, need.OrderVersion, update.Progress, update.Version) is not { } to)
+        {
+            // Stale, or the branch already ended it: the need stays as it is, but a person's decision stays on its record.
+            if (NeedLifecycle.KeptOnTheTimelineWhenLate(update.Progress) && need.Status != NeedStatus.Draft)
+                await NeedStore.RecordAsync(unit, update.NeedId, update.At, update.FromStatus, NeedLifecycle.MirroredState(update.Progress) ?? need.Status,
+                    update.Actor, update.Reason, ct);
+            return;
+        }
 
         await unit.ExecuteAsync(Statements[update.Progress], new
         {
             update.NeedId, From = need.Status, To = to, update.Version, update.TeamId, update.Reason, update.EscalationLevel,
             update.ServiceHours, update.VolunteersCount, update.Summary, At = update.At.ToUniversalTime(), Now = DateTimeOffset.UtcNow,
-            update.Actor,
+            update.Actor, update.TargetTeamId,
             TimelineReason = update.Progress == OrderProgress.Escalated ? $"escalated to level {update.EscalationLevel}" : update.Reason,
         }, ct);
     }
@@ -37,7 +45,7 @@ internal static class OrderMirror
 
     // The team of a claim, start or completion is the holder, whatever events came before (or have yet to come).
     // A release, decline, escalation or expiry leaves the order directed to no one (matching clears its target),
-    // so the need stops naming a team too.
+    // so the need stops naming a team too; a reassignment names the team it is directed to now, if any.
     private static string Update(OrderProgress progress) => progress switch
     {
         OrderProgress.Claimed => """
@@ -71,6 +79,11 @@ internal static class OrderMirror
             """,
         OrderProgress.Expired => """
             update needs set status = @To, order_version = @Version, updated_at = @Now, target_team_id = null
+            where id = @NeedId
+            """,
+        OrderProgress.Reassigned => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now,
+                claimed_by_team_id = null, claimed_at = null, started_at = null, target_team_id = @TargetTeamId
             where id = @NeedId
             """,
         OrderProgress.Escalated => """

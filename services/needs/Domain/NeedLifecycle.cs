@@ -31,10 +31,22 @@ internal static class NeedLifecycle
         [OrderProgress.Expired] = NeedStatus.Expired,
         // Escalation widens the order's reach; the need keeps its state and records the level.
         [OrderProgress.Escalated] = null,
+        // A coordinator took the order from a suspended or retired team: published again, directed to another team or open to all.
+        [OrderProgress.Reassigned] = NeedStatus.Published,
     };
 
     /// <summary>States no order event may move a need out of: a draft has no order; the branch ended the others.</summary>
     private static readonly string[] BeyondTheOrder = [NeedStatus.Draft, NeedStatus.Cancelled, NeedStatus.Closed];
+
+    /// <summary>
+    /// Whether the timeline records the event even when it arrives after a newer one (which already set the need's
+    /// state): a coordinator's reassignment is a person's decision with a reason the branch must be able to read;
+    /// the other events are the teams' steps, which the newer event supersedes.
+    /// </summary>
+    public static bool KeptOnTheTimelineWhenLate(OrderProgress progress) => progress == OrderProgress.Reassigned;
+
+    /// <summary>The state <paramref name="progress"/> puts a need in, or null when it leaves the state as it is.</summary>
+    public static string? MirroredState(OrderProgress progress) => MirroredStates[progress];
 
     public static string[] From(NeedAction action) => BranchTransitions[action].From;
 

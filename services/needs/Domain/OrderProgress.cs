@@ -11,4 +11,5 @@ internal enum OrderProgress
     Completed,
     Expired,
     Escalated,
+    Reassigned,
 }

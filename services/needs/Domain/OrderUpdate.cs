@@ -12,7 +12,9 @@ internal sealed record OrderUpdate(
     decimal? ServiceHours = null,
     int? VolunteersCount = null,
     string? Summary = null,
-    string? By = null)
+    Guid? TargetTeamId = null,
+    string? By = null,
+    string? FromStatus = null)
 {
     /// <summary>Who the timeline names: whoever the event says acted, else the team when the event is about one, else the matching service.</summary>
     public string Actor => By ?? TeamId?.ToString() ?? "matching";

@@ -40,7 +40,8 @@ internal sealed record TrackRecordResponse(
     decimal ServiceHours,
     int VolunteersEngaged,
     decimal? AverageRating,
-    int RatingsCount);
+    int RatingsCount,
+    int OrdersReassigned);
 
 internal sealed record TeamHistoryItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason, string? Mentor);
 

@@ -8,4 +8,5 @@ internal sealed record TrackRecordDelta(
     decimal ServiceHours = 0,
     int Volunteers = 0,
     int Ratings = 0,
-    int RatingSum = 0);
+    int RatingSum = 0,
+    int Reassigned = 0);

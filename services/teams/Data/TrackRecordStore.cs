@@ -12,8 +12,8 @@ internal static class TrackRecordStore
     public static Task AddAsync(UnitOfWork unit, Guid teamId, TrackRecordDelta delta, CancellationToken ct) =>
         unit.ExecuteAsync("""
             insert into team_track_records (team_id, orders_claimed, orders_completed, orders_released, service_hours,
-                                            volunteers_engaged, ratings_count, ratings_sum)
-            values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum)
+                                            volunteers_engaged, ratings_count, ratings_sum, orders_reassigned)
+            values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum, @Reassigned)
             on conflict (team_id) do update
             set orders_claimed = team_track_records.orders_claimed + excluded.orders_claimed,
                 orders_completed = team_track_records.orders_completed + excluded.orders_completed,
@@ -21,6 +21,11 @@ internal static class TrackRecordStore
                 service_hours = team_track_records.service_hours + excluded.service_hours,
                 volunteers_engaged = team_track_records.volunteers_engaged + excluded.volunteers_engaged,
                 ratings_count = team_track_records.ratings_count + excluded.ratings_count,
-                ratings_sum = team_track_records.ratings_sum + excluded.ratings_sum
-            """, new { teamId, delta.Claimed, delta.Completed, delta.Released, delta.ServiceHours, delta.Volunteers, delta.Ratings, delta.RatingSum }, ct);
+                ratings_sum = team_track_records.ratings_sum + excluded.ratings_sum,
+                orders_reassigned = team_track_records.orders_reassigned + excluded.orders_reassigned
+            """, new
+        {
+            teamId, delta.Claimed, delta.Completed, delta.Released, delta.ServiceHours, delta.Volunteers, delta.Ratings, delta.RatingSum,
+            delta.Reassigned,
+        }, ct);
 }

@@ -8,7 +8,8 @@ internal sealed record TrackRecord(
     decimal ServiceHours,
     int VolunteersEngaged,
     int RatingsCount,
-    int RatingsSum)
+    int RatingsSum,
+    int OrdersReassigned)
 {
     /// <summary>Null until the team's first rating, rounded to two places for people to read.</summary>
     public decimal? AverageRating => RatingsCount == 0 ? null : Math.Round((decimal)RatingsSum / RatingsCount, 2);

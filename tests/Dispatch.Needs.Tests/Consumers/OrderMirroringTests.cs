@@ -46,6 +46,57 @@ public sealed class OrderMirroringTests(NeedsService service)
     }
 
     [Fact]
+    public async Task A_reassignment_publishes_the_need_again_directed_to_the_new_team_with_the_coordinators_reason()
+    {
+        var community = new Community(service);
+        var id = await community.PublishedAsync();
+        var suspended = Guid.NewGuid();
+        var next = Guid.NewGuid();
+        await community.PublishAsync(new OrderClaimed(id, suspended, Now, 2));
+        await community.WaitForStatusAsync(id, "claimed");
+
+        await community.PublishAsync(new OrderReassigned(id, suspended, "claimed", next, "队伍暂停整改", "wenchang-coordinator", Now.AddMinutes(5), 3));
+        await Eventually.TrueAsync(async () => (await community.NeedAsync(id))["targetTeamId"]?.GetValue<string>() == next.ToString());
+
+        var need = await community.NeedAsync(id);
+        Assert.Equal("published", need["status"]!.GetValue<string>());
+        Assert.Null(need["claimedByTeamId"]);
+        var step = (await community.TimelineAsync(id)).Last()!;
+        Assert.Equal(("claimed", "published", "wenchang-coordinator"),
+            (step["fromStatus"]!.GetValue<string>(), step["toStatus"]!.GetValue<string>(), step["actor"]!.GetValue<string>()));
+        Assert.Equal($"reassigned from team {suspended} to team {next}: 队伍暂停整改", step["reason"]!.GetValue<string>());
+
+        // Back to the hall: directed to no one; the new team's claim then names it.
+        await community.PublishAsync(new OrderReassigned(id, next, "published", null, "该队无法承接", "wenchang-coordinator", Now.AddMinutes(6), 4));
+        await Eventually.TrueAsync(async () => (await community.TimelineAsync(id)).Count == 5);
+        Assert.Null((await community.NeedAsync(id))["targetTeamId"]);
+        Assert.EndsWith("to the hall: 该队无法承接", (await community.TimelineAsync(id)).Last()!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_reassignment_overtaken_by_the_new_teams_acceptance_still_leaves_its_reason_on_the_timeline()
+    {
+        var community = new Community(service);
+        var id = await community.PublishedAsync();
+        var suspended = Guid.NewGuid();
+        var next = Guid.NewGuid();
+        await community.PublishAsync(new OrderClaimed(id, suspended, Now, 2));
+        await community.WaitForStatusAsync(id, "claimed");
+        var late = Guid.NewGuid();
+
+        await community.PublishAsync(new OrderClaimed(id, next, Now.AddMinutes(6), 4));
+        await Eventually.TrueAsync(async () => (await community.NeedAsync(id))["claimedByTeamId"]?.GetValue<string>() == next.ToString());
+        await community.PublishAsync(new OrderReassigned(id, suspended, "claimed", next, "队伍暂停整改", "wenchang-coordinator", Now.AddMinutes(5), 3), late);
+        await community.WaitForAsync("select count(*) from inbox_messages where message_id = @late", new { late });
+
+        Assert.Equal(("claimed", 4L), (await community.StatusAsync(id), await community.QueryAsync<long>("select order_version from needs where id = @id", new { id })));
+        var step = (await community.TimelineAsync(id)).Last()!;
+        Assert.Equal(("claimed", "published", "wenchang-coordinator"),
+            (step["fromStatus"]!.GetValue<string>(), step["toStatus"]!.GetValue<string>(), step["actor"]!.GetValue<string>()));
+        Assert.EndsWith("队伍暂停整改", step["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_duplicate_delivery_is_applied_once()
     {
         var community = new Community(service);

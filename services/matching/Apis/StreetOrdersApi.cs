@@ -1,0 +1,101 @@
+using Dispatch.Matching.Data;
+using Dispatch.Matching.Domain;
+using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Matching.Apis;
+
+/// <summary>
+/// A coordinator's hand on its street's orders: a team's orders, and reassigning an order a suspended or retired
+/// team still holds (SPEC.md: it keeps what it holds until a coordinator reassigns it). An admin may do both anywhere.
+/// </summary>
+internal static class StreetOrdersApi
+{
+    private const int ReasonLength = 500;
+
+    public static IEndpointRouteBuilder MapStreetOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders").RequireAuthorization(Policies.CoordinatorOrAdmin);
+        orders.MapGet("/", ListTeamOrders);
+        orders.MapPost("/{needId:guid}/reassign", Reassign);
+        return app;
+    }
+
+    /// <summary>The orders a team holds or held, and the directed ones waiting for its answer, newest first.</summary>
+    private static async Task<Results<Ok<ItemsPage<TeamOrder>>, ValidationProblem, ProblemHttpResult>> ListTeamOrders(
+        Caller caller, OrderStore store, Guid? teamId, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors()
+            .Require(teamId is not null, "teamId", "teamId is required.")
+            .Require(status is null || OrderStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", OrderStatus.All)}.");
+        if (errors.Any)
+            return errors.ToProblem();
+        if (Paging.Validate(page, pageSize) is { } invalid)
+            return invalid;
+        var team = await store.FindTeamAsync(teamId!.Value, ct);
+        if (team is null || !MayRun(caller, team.StreetId))
+            return Problems.NotFound("team", teamId.Value);
+        var (pageNumber, size) = Paging.Of(page, pageSize);
+        var (orders, total) = await store.MineAsync(team.TeamId, status, pageNumber, size, ct);
+        return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(TeamOrder.From).ToList(), total));
+    }
+
+    /// <summary>
+    /// The order leaves the suspended or retired team holding it (or asked to take it) and is published again: directed to
+    /// <c>teamId</c> — an eligible, hatched team of the street with a free place, which accepts or declines it — or, without
+    /// one, open to every eligible team. The reason goes on the need's timeline.
+    /// </summary>
+    private static async Task<Results<Ok<OrderReassignment>, ValidationProblem, ProblemHttpResult>> Reassign(
+        Guid needId, ReassignRequest? body, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var reason = body?.Reason?.Trim();
+        var errors = new ValidationErrors()
+            .RequireText(reason, "reason", ReasonLength)
+            .Require(body?.TeamId != Guid.Empty, "teamId", "teamId must be a team id, or left out to put the order back in the hall.");
+        if (errors.Any)
+            return errors.ToProblem();
+
+        var order = await store.FindAsync(needId, ct);
+        if (order is null)
+            return Problems.NotFound("order", needId);
+        if (!MayRun(caller, order.StreetId))
+            return Problems.Forbidden("A coordinator reassigns only its own street's orders.");
+        if (order.HolderId is not { } holderId || !OrderLifecycle.Allows(order.Status, OrderAction.Reassign))
+            return Problems.Conflict("Order not held", $"The order is {order.Status} and no team holds it; there is nothing to reassign.");
+        var holder = await store.FindTeamAsync(holderId, ct);
+        if (holder is { IsHatched: true })
+            return Problems.Conflict("Team still serving",
+                $"{holder.Name} is hatched and keeps its order; only a suspended or retired team's orders are reassigned.");
+
+        if (body!.TeamId is { } toTeamId && await RefuseTargetAsync(order, holderId, toTeamId, caller, store, ct) is { } refused)
+            return refused;
+
+        var version = await store.ReassignAsync(needId, holderId, order.Status, body.TeamId, reason!, caller.Username, clock.GetUtcNow(), ct);
+        if (version is null)
+            return Problems.Conflict("Order changed meanwhile", "The order changed while it was being reassigned; read it again.");
+        return TypedResults.Ok(new OrderReassignment(needId, holderId, body.TeamId, OrderLifecycle.To(OrderAction.Reassign), version.Value));
+    }
+
+    /// <summary>Why <paramref name="toTeamId"/> may not be given the order, or null: the same rules as a claim, and a place free for it.</summary>
+    private static async Task<Results<Ok<OrderReassignment>, ValidationProblem, ProblemHttpResult>?> RefuseTargetAsync(
+        Order order, Guid holderId, Guid toTeamId, Caller caller, OrderStore store, CancellationToken ct)
+    {
+        if (toTeamId == holderId)
+            return ValidationErrors.For("teamId", "The order is to leave this team; name another one.");
+        var target = await store.FindTeamAsync(toTeamId, ct);
+        if (target is null)
+            return ValidationErrors.For("teamId", $"There is no team {toTeamId} in the dispatch hall.");
+        if (!MayRun(caller, target.StreetId))
+            return Problems.Forbidden("A coordinator reassigns orders only to its own street's teams.");
+        // Eligibility as for a claim of the open order: the coordinator's choice does not widen what the team serves.
+        if (ClaimEligibility.Refusal(target, order with { TargetTeamId = null }) is { } refusal)
+            return Problems.Conflict("Team may not take this order", $"{target.Name}: {refusal}");
+        var promised = target.OpenOrders + await store.DirectedAwaitingAsync(toTeamId, ct);
+        if (promised >= target.Capacity)
+            return Problems.Conflict("Capacity reached", $"{target.Name} has no free place ({promised}/{target.Capacity}, directed orders awaiting its answer included).");
+        return null;
+    }
+
+    private static bool MayRun(Caller caller, Guid streetId) => caller.IsAdmin || caller.StreetId == streetId;
+}
