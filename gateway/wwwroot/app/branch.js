@@ -1,7 +1,7 @@
 // A party branch's pages: its needs list, writing and editing a need, publishing, the timeline, rating, CSV import.
 import { get, getAll, post, put, request } from './api.js';
 import { categories, needStatuses, urgencies, importOutcomes, fieldName, escalationLevels } from './labels.js';
-import { h, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason, pager } from './ui.js';
+import { h, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason, pager, splitList, dataTable } from './ui.js';
 
 export const pages = [
   [/^\/needs$/, showNeeds],
@@ -13,7 +13,7 @@ export const pages = [
 
 async function showNeeds(current) {
   const status = select('status', { '': '全部状态', ...needStatuses }, '', { id: 'status-filter' });
-  const table = h('div', { class: 'table-wrap' });
+  const table = h('div', { class: 'list' });
   const publishAll = h('button', { type: 'button' }, '发布全部草稿');
   current.page('需求清单',
     h('div', { class: 'toolbar' }, field('按状态筛选', status), h('a', { class: 'button primary', href: '#/needs/new' }, '新建需求'), publishAll),
@@ -26,15 +26,16 @@ async function showNeeds(current) {
     const needs = await get(`/api/needs?page=${number}&pageSize=${size}${query}`);
     const pages = pager(number, needs.total, size, n => { number = n; return load(); });
     table.replaceChildren(pages ?? '', needs.items.length
-      ? h('table', {},
-        h('caption', {}, `共 ${needs.total} 条需求`),
-        h('thead', {}, h('tr', {}, ['标题', '类别', '状态', '服务时间', '创建时间'].map(t => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, needs.items.map(need => h('tr', { 'data-need-id': need.id },
-          h('td', {}, h('a', { href: `#/needs/${need.id}` }, need.title)),
-          h('td', {}, categories[need.category] ?? need.category),
-          h('td', {}, badge(needStatuses[need.status] ?? need.status, need.status)),
-          h('td', {}, formatTime(need.startsAt)),
-          h('td', {}, formatTime(need.createdAt))))))
+      ? dataTable(`共 ${needs.total} 条需求`, ['标题', '类别', '状态', '服务时间', '创建时间'], needs.items.map(need => ({
+        attributes: { 'data-need-id': need.id },
+        cells: [
+          h('a', { href: `#/needs/${need.id}` }, need.title),
+          categories[need.category] ?? need.category,
+          badge(needStatuses[need.status] ?? need.status, need.status),
+          formatTime(need.startsAt),
+          formatTime(need.createdAt),
+        ],
+      })))
       : empty('还没有需求，点“新建需求”或“导入清单”开始。'));
   }
   status.addEventListener('change', () => { number = 1; act(null, load); });
@@ -68,7 +69,7 @@ function needForm(need) {
     title: controls.title.value.trim(),
     category: controls.category.value,
     volunteersNeeded: Number(controls.volunteersNeeded.value),
-    skills: controls.skills.value.split(/[、,，;；]/).map(s => s.trim()).filter(Boolean),
+    skills: splitList(controls.skills.value),
     startsAt: fromLocalInput(controls.startsAt.value),
     endsAt: fromLocalInput(controls.endsAt.value),
     claimDeadline: fromLocalInput(controls.claimDeadline.value),
@@ -212,14 +213,15 @@ function showImport(current) {
       notify(`导入完成：新增 ${result.created} 条，重复 ${result.duplicates} 条，有误 ${result.invalid} 条`, result.invalid ? 'error' : 'success');
       report.replaceChildren(
         result.ignoredColumns?.length ? h('p', {}, `未识别的列：${result.ignoredColumns.join('、')}`) : null,
-        h('table', {},
-          h('caption', {}, '逐行结果'),
-          h('thead', {}, h('tr', {}, ['行号', '结果', '标题', '问题'].map(t => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, result.rows.map(row => h('tr', { class: row.outcome },
-            h('td', {}, row.line),
-            h('td', {}, badge(importOutcomes[row.outcome] ?? row.outcome, row.outcome)),
-            h('td', {}, row.needId ? h('a', { href: `#/needs/${row.needId}` }, row.title ?? '') : row.title ?? ''),
-            h('td', { title: row.errors ? Object.values(row.errors).flat().join(' ') : null }, row.errors ? Object.keys(row.errors).map(key => `${fieldName(key)}填写有误`).join('；') : ''))))),
+        dataTable('逐行结果', ['行号', '结果', '标题', '问题'], result.rows.map(row => ({
+          attributes: { class: row.outcome },
+          cells: [
+            row.line,
+            badge(importOutcomes[row.outcome] ?? row.outcome, row.outcome),
+            row.needId ? h('a', { href: `#/needs/${row.needId}` }, row.title ?? '') : row.title ?? '',
+            row.errors ? h('span', { title: Object.values(row.errors).flat().join(' ') }, Object.keys(row.errors).map(key => `${fieldName(key)}填写有误`).join('；')) : '',
+          ],
+        }))),
         result.created ? h('p', {}, h('a', { href: '#/needs' }, '去需求清单发布新导入的草稿')) : null);
     });
   });

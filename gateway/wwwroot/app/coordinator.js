@@ -1,7 +1,7 @@
 // The street coordinator's pages: the dashboard of figures, the incubation board, the matching meeting.
 import { get, getAll, post, session } from './api.js';
 import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
-import { h, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason, pager } from './ui.js';
+import { h, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason, pager, dataTable } from './ui.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -79,15 +79,17 @@ function dashboard(rate, unclaimed, unclaimedPages, query) {
     h('section', { 'aria-labelledby': 'unclaimed-title' },
       h('h2', { id: 'unclaimed-title' }, '未认领需求（等待最久的在前）'),
       unclaimedPages,
-      unclaimed.items.length ? h('div', { class: 'table-wrap' }, h('table', {},
-        h('thead', {}, h('tr', {}, ['需求', '社区', '类别', '发布时间', '已等待', '升级'].map(t => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, unclaimed.items.map(item => h('tr', { 'data-need-id': item.needId },
-          h('td', {}, item.title, item.urgency === 'urgent' ? [' ', badge('紧急', 'warn')] : null, item.directed ? [' ', badge('定向', 'accent')] : null),
-          h('td', {}, item.communityName ?? '—'),
-          h('td', {}, categories[item.category] ?? item.category),
-          h('td', {}, formatTime(item.publishedAt)),
-          h('td', {}, duration(item.waitingSeconds)),
-          h('td', {}, badge(escalationLevels[item.escalationLevel] ?? item.escalationLabel, item.escalationLevel > 0 ? 'warn' : ''))))))) : empty('所有已发布的需求都已被认领')),
+      unclaimed.items.length ? dataTable(null, ['需求', '社区', '类别', '发布时间', '已等待', '升级'], unclaimed.items.map(item => ({
+        attributes: { 'data-need-id': item.needId },
+        cells: [
+          [item.title, item.urgency === 'urgent' ? [' ', badge('紧急', 'warn')] : null, item.directed ? [' ', badge('定向', 'accent')] : null],
+          item.communityName ?? '—',
+          categories[item.category] ?? item.category,
+          formatTime(item.publishedAt),
+          duration(item.waitingSeconds),
+          badge(escalationLevels[item.escalationLevel] ?? item.escalationLabel, item.escalationLevel > 0 ? 'warn' : ''),
+        ],
+      }))) : empty('所有已发布的需求都已被认领')),
     h('p', {}, h('a', { href: `/api/stats/match-rate.csv?${query}`, onclick: event => { event.preventDefault(); downloadCsv(query); } }, '下载统计表（CSV）')),
   ];
 }
@@ -191,12 +193,10 @@ async function showMeeting(current) {
     plan.replaceChildren(
       h('p', { class: 'meta' }, `方案生成于 ${formatTime(result.createdAt)}：${result.needsCount} 个需求，配上 ${result.matchedCount} 个，总匹配度 ${result.totalScore}`,
         result.status === 'confirmed' ? [' ', badge(`已于 ${formatTime(result.confirmedAt)} 确认`, 'closed')] : null),
-      result.items.length ? h('div', { class: 'table-wrap' }, h('table', {},
-        h('caption', {}, '配对'),
-        h('thead', {}, h('tr', {}, ['需求', '社区', '类别', '队伍', '匹配度', '理由'].map(t => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, result.items.map(item => h('tr', { 'data-need-id': item.needId },
-          h('td', {}, item.title), h('td', {}, item.communityName ?? '—'), h('td', {}, categories[item.category] ?? item.category),
-          h('td', {}, item.teamName ?? '—'), h('td', {}, item.score ?? '—'), h('td', {}, item.reason ?? '')))))) : empty('没有可配对的需求'),
+      result.items.length ? dataTable('配对', ['需求', '社区', '类别', '队伍', '匹配度', '理由'], result.items.map(item => ({
+        attributes: { 'data-need-id': item.needId },
+        cells: [item.title, item.communityName ?? '—', categories[item.category] ?? item.category, item.teamName ?? '—', item.score ?? '—', item.reason ?? ''],
+      }))) : empty('没有可配对的需求'),
       result.unmatched.length ? [h('h2', {}, '未能配对'), h('ul', {}, result.unmatched.map(item => h('li', {}, `${item.title}（${item.communityName ?? ''}）`)))] : null,
       result.status !== 'confirmed' && result.items.length ? h('div', { class: 'actions' }, confirm) : null);
   }

@@ -17,6 +17,10 @@ export const teamKinds = { volunteer_team: '志愿服务队伍', social_org: '�
 
 export const serviceAreas = { community: '本社区', street: '全街道', district: '全区' };
 
+export const availabilities = { weekdays: '工作日', weekends: '周末', evenings: '晚上' };
+
+export const changeStatuses = { applied: '已生效', pending: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' };
+
 export const urgencies = { normal: '一般', urgent: '紧急' };
 
 export const roles = { admin: '管理员', coordinator: '街道协调员', branch: '社区党支部', team: '志愿服务队伍' };
@@ -33,6 +37,8 @@ const fields = {
   password: '密码', file: '文件', ids: '需求', currentPassword: '当前密码', newPassword: '新密码', role: '角色',
   communityId: '社区', streetId: '街道', teamId: '队伍', name: '名称', branchName: '党组织', district: '区/县',
   street: '街道/镇', community: '社区/村', accounts: '账号', account: '账号', q: '用户名', status: '状态',
+  kind: '类型', categories: '服务类别', serviceArea: '服务范围', capacity: '承接能力', capacityCeiling: '承接能力上限',
+  availability: '服务时间', membersCount: '成员数', leaderName: '负责人', leaderPhone: '负责人电话', mentor: '导师',
 };
 
 /** Why a password was refused (the API's passwordRules), in Chinese. */
@@ -69,6 +75,15 @@ const titles = {
   'Not allowed': '您无权执行此操作',
   'Temporarily unavailable': '服务暂时不可用，请稍后再试',
   'Gateway timeout': '服务响应超时，请稍后再试',
+  'Team already exists': '本区已有同名队伍，请换一个名称',
+  'Team retired': '该队伍已退出，服务清单不再修改',
+  'Team changed meanwhile': '队伍信息刚被修改过，请刷新后再试',
+  'Team in the wrong status': '队伍状态已变化，请刷新后再试',
+  'Change already decided': '该变更已处理过',
+  'Team still serving': '该队伍仍在正常服务，它的订单不能改派',
+  'Team may not take this order': '所选队伍不符合这张订单的接单条件（服务类别、技能或服务范围）',
+  'Order not held': '这张订单目前没有队伍持有，无需改派',
+  'Order changed meanwhile': '订单状态已变化，请刷新后再试',
 };
 
 const byStatus = {

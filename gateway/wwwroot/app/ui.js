@@ -129,3 +129,30 @@ export function askReason(button, label) {
     text.focus();
   });
 }
+
+/**
+ * A table that reads as a table on a desk and as one card per row on a phone (styles.css: each cell shows its column's
+ * name before it), so it is never wider than the screen. rows: [{ attributes, cells: [...] }], one cell per column.
+ */
+export function dataTable(caption, columns, rows) {
+  return h('table', { class: 'stack' },
+    caption ? h('caption', {}, caption) : null,
+    h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map(row => h('tr', row.attributes ?? {},
+      row.cells.map((cell, i) => h('td', { 'data-label': columns[i] }, cell))))));
+}
+
+/** A group of checkboxes, one per option { key: label }, the ones in `checked` ticked; read it with checkedValues. */
+export function checkboxes(legend, name, options, checked = [], hint) {
+  return h('fieldset', { class: 'field choices' },
+    h('legend', {}, legend),
+    h('div', { class: 'choice-list' }, Object.entries(options).map(([key, label]) => h('label', { class: 'choice' },
+      h('input', { type: 'checkbox', name, value: key, checked: checked.includes(key) }), ' ', label))),
+    hint ? h('small', {}, hint) : null);
+}
+
+export const checkedValues = (container, name) =>
+  [...container.querySelectorAll(`input[name="${name}"]:checked`)].map(input => input.value);
+
+/** Items written in one box, separated by 、 , or ; as people write them. */
+export const splitList = text => text.split(/[、,，;；]/).map(s => s.trim()).filter(Boolean);
