@@ -1,7 +1,7 @@
 // A party branch's pages: its needs list, writing and editing a need, publishing, the timeline, rating, CSV import.
 import { get, getAll, post, put, request } from './api.js';
 import { categories, needStatuses, urgencies, importOutcomes, fieldName, escalationLevels } from './labels.js';
-import { h, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason, pager, splitList, dataTable } from './ui.js';
+import { h, notify, act, formatTime, field, select, badge, empty, toLocalInput, fromLocalInput, askReason, pager, splitList, dataTable, goTo } from './ui.js';
 
 export const pages = [
   [/^\/needs$/, showNeeds],
@@ -97,8 +97,7 @@ async function showEditor(current, id) {
     event.preventDefault();
     act(submit, async () => {
       const saved = id ? await put(`/api/needs/${id}`, body()) : await post('/api/needs', body());
-      notify(id ? '已保存修改' : '已保存为草稿，可在详情页发布', 'success');
-      location.hash = `#/needs/${saved.id ?? id}`;
+      goTo(`#/needs/${saved.id ?? id}`, id ? '已保存修改' : '已保存为草稿，可在详情页发布');
     });
   });
   current.page(id ? '编辑需求' : '新建需求', form);
@@ -110,7 +109,7 @@ async function showNeed(current, id) {
   const reload = () => showNeed(current, id);
   const actions = h('div', { class: 'actions stack' });
 
-  const teams = await getAll(`/api/teams?status=hatched&streetId=${current.streetId ?? ''}`).catch(() => ({ items: [] }));
+  const teams = await getAll(`/api/teams?streetId=${current.streetId ?? ''}`).catch(() => ({ items: [] }));
   const teamName = teamId => teams.items.find(team => team.id === teamId)?.name ?? '指定队伍';
   // The timeline's reasons the system writes itself, said in Chinese; a person's own reason stays as written.
   const reasonText = reason => reason
@@ -120,13 +119,15 @@ async function showNeed(current, id) {
     .replace(/^directed to team ([0-9a-f-]{36}) by the matching meeting$/, (_, teamId) => `供需对接会定向派给${teamName(teamId)}`)
     .replace(/^directed to team ([0-9a-f-]{36}) by the coordinator(, outside the team's service list)?(?:: ([\s\S]*))?$/,
       (_, teamId, outside, why) => `协调员定向派给${teamName(teamId)}${outside ? '（超出其服务清单）' : ''}${why ? `：${why}` : ''}`)
-    .replace(/^escalated to level (\d)$/, (_, level) => escalationLevels[Number(level)] ?? `升级到第 ${level} 级`);
+    .replace(/^escalated to level (\d)$/, (_, level) => escalationLevels[Number(level)] ?? `升级到第 ${level} 级`)
+    .replace(/^reassigned from team ([0-9a-f-]{36}) to team ([0-9a-f-]{36}): /, (_, from, to) => `协调员改派：从${teamName(from)}改派给${teamName(to)} · `)
+    .replace(/^reassigned from team ([0-9a-f-]{36}) to the hall: /, (_, from) => `协调员改派：从${teamName(from)}退回派单大厅 · `);
   if (need.status === 'draft') {
     // Only teams that may take it, by the same rule as a claim: a direction to any other is opened to all.
     const fits = team => team.categories.includes(need.category) && need.skills.every(skill => team.skills.includes(skill))
       && (team.serviceArea !== 'community' || team.communityId === need.communityId);
     const target = h('select', { name: 'targetTeamId' }, h('option', { value: '' }, '所有符合条件的队伍'),
-      teams.items.filter(fits).map(team => h('option', { value: team.id }, team.name)));
+      teams.items.filter(team => team.status === 'hatched' && fits(team)).map(team => h('option', { value: team.id }, team.name)));
     const publish = h('button', { type: 'submit', class: 'primary' }, '发布');
     const form = h('form', { class: 'inline-form', 'aria-label': '发布需求' }, field('发布给', target), publish);
     form.addEventListener('submit', event => {

@@ -1,7 +1,8 @@
 // The street coordinator's pages: the dashboard of figures, the incubation board, the matching meeting.
 import { get, getAll, post, session } from './api.js';
 import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
-import { h, notify, act, formatTime, field, badge, empty, percent, duration, bars, askReason, pager, dataTable } from './ui.js';
+import { h, notify, act, formatTime, field, badge, empty, percent, duration, bars, pager, dataTable } from './ui.js';
+import { stepButtons } from './coordinator-teams.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -133,17 +134,10 @@ async function downloadCsv(query) {
   URL.revokeObjectURL(url);
 }
 
-const steps = {
-  applied: [['incubate', '接收入孵']],
-  incubating: [['hatch', '孵化出壳'], ['suspend', '暂停']],
-  hatched: [['suspend', '暂停']],
-  suspended: [['hatch', '恢复']],
-};
-
 async function showTeams(current) {
   const street = await streetOf(current);
   const board = h('div', { class: 'board' });
-  current.page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。'), board);
+  current.page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。点队伍名称看它的服务清单、孵化记录和订单。'), board);
 
   async function load() {
     const teams = await getAll(`/api/teams?streetId=${street.id}`);
@@ -151,28 +145,30 @@ async function showTeams(current) {
       const inColumn = teams.items.filter(t => t.status === status);
       return h('section', { class: 'column', 'aria-label': `${label}（${inColumn.length}）` },
         h('h2', {}, `${label}（${inColumn.length}）`),
+        status === 'incubating' && inColumn.length > 1 ? hatchAll(inColumn, load) : null,
         inColumn.length ? h('ul', {}, inColumn.map(team => h('li', { class: 'card team', 'data-team-id': team.id },
-          h('h3', {}, team.name),
+          h('h3', {}, h('a', { href: `#/teams/${team.id}` }, team.name)),
           h('p', { class: 'meta' }, teamKinds[team.kind] ?? team.kind, ' · ', `${team.membersCount} 人`, ' · ', `能力 ${team.capacity}`),
           h('p', { class: 'meta' }, (team.categories ?? []).map(c => categories[c] ?? c).join('、')),
           team.trackRecord ? h('p', { class: 'meta' }, `完成 ${team.trackRecord.ordersCompleted} 单`,
             team.trackRecord.averageRating ? ` · 平均 ${team.trackRecord.averageRating.toFixed(1)} 星` : '') : null,
-          h('div', { class: 'actions' }, (steps[status] ?? []).map(([action, text]) => {
-            const button = h('button', { type: 'button', 'aria-label': `${text}：${team.name}` }, text);
-            button.addEventListener('click', async () => {
-              const reason = action === 'suspend' ? await askReason(button, `暂停${team.name}的原因`) : null;
-              if (action === 'suspend' && !reason) return;
-              await act(button, async () => {
-                await post(`/api/teams/${team.id}/${action}`, reason ? { reason } : {});
-                notify(`${team.name}：${text}完成`, 'success');
-                await load();
-              });
-            });
-            return button;
-          }))))) : empty('无'));
+          team.pendingChangeId ? h('p', {}, h('a', { href: '#/changes' }, badge('有待审批的变更', 'warn'))) : null,
+          h('div', { class: 'actions' }, stepButtons(team, load))))) : empty('无'));
     }));
   }
   await load();
+}
+
+/** Hatches every team of the column in one go (after a roster import, say), one request a team, and says how it went. */
+function hatchAll(teams, done) {
+  const button = h('button', { type: 'button', class: 'primary' }, `全部孵化出壳（${teams.length}）`);
+  button.addEventListener('click', () => act(button, async () => {
+    const results = await Promise.allSettled(teams.map(team => post(`/api/teams/${team.id}/hatch`, {})));
+    const failed = results.filter(r => r.status === 'rejected').length;
+    notify(failed ? `已孵化出壳 ${teams.length - failed} 支队伍，${failed} 支未成功，请刷新后再试` : `已孵化出壳 ${teams.length} 支队伍`, failed ? 'error' : 'success');
+    await done();
+  }));
+  return h('div', { class: 'actions' }, button);
 }
 
 async function showMeeting(current) {

@@ -1,11 +1,13 @@
-// A team's pages: the dispatch hall (best first, live) and its own orders (start, complete).
-import { get, post, follow } from './api.js';
-import { categories, needStatuses, escalationLevels } from './labels.js';
+// A team's pages: the dispatch hall (best first, live), its own orders (start, complete) and its service list.
+import { get, post, patch, follow } from './api.js';
+import { categories, needStatuses, escalationLevels, teamStatuses } from './labels.js';
 import { h, notify, act, formatTime, field, badge, empty, askReason, pager } from './ui.js';
+import { serviceListDetails, serviceListFields, trackRecordFigures, changeSummary, changeLog } from './servicelist.js';
 
 export const pages = [
   [/^\/hall$/, showHall],
   [/^\/mine$/, showMine],
+  [/^\/profile$/, showProfile],
 ];
 
 function showHall(current) {
@@ -158,3 +160,56 @@ function completeForm(order, reload) {
   });
   return form;
 }
+
+/** 本队服务清单: the team's service list and track record; it updates what only it knows and proposes the rest. */
+async function showProfile(current) {
+  const team = await get(`/api/teams/${current.teamId}`);
+  const [changes, places] = await Promise.all([get(`/api/teams/${team.id}/changes?pageSize=20`), get('/api/places')]);
+  const community = places.flatMap(d => d.streets ?? []).flatMap(s => s.communities ?? []).find(c => c.id === team.communityId);
+  const pending = changes.items.find(c => c.id === team.pendingChangeId);
+  const reload = () => showProfile(current);
+
+  const own = serviceListFields(['availability', 'membersCount', 'leaderName', 'leaderPhone', 'capacity'], team, {
+    ceiling: team.capacityCeiling,
+    hints: { capacity: `同时最多承接的订单数，最多 ${team.capacityCeiling} 单（上限由街道协调员设定）` },
+  });
+  const save = h('button', { type: 'submit', class: 'primary' }, '保存（立即生效）');
+  const ownForm = h('form', { class: 'card', 'aria-labelledby': 'own-title' },
+    h('h2', { id: 'own-title' }, '本队情况'), h('p', { class: 'meta' }, '服务时间、成员、负责人联系方式和承接能力由本队自己维护，保存后派单大厅立即按新情况推荐。'),
+    h('div', { class: 'grid' }, own.fields), save);
+  ownForm.addEventListener('submit', event => {
+    event.preventDefault();
+    act(save, async () => {
+      await patch(`/api/teams/${team.id}`, own.read());
+      notify('已保存，派单大厅已按本队的新情况推荐', 'success');
+      await reload();
+    });
+  });
+
+  // A waiting proposal fills the form, so that sending it again keeps what is not changed.
+  const proposal = serviceListFields(['categories', 'skills', 'serviceArea'], { ...team, ...dropNulls(pending?.after) });
+  const propose = h('button', { type: 'submit' }, '提交协调员审批');
+  const proposalForm = h('form', { class: 'card', 'aria-labelledby': 'proposal-title' },
+    h('h2', { id: 'proposal-title' }, '申请变更服务内容'), h('p', { class: 'meta' }, '服务类别、技能和服务范围决定本队能接哪些订单，修改需街道协调员批准后生效。'),
+    h('div', { class: 'grid' }, proposal.fields), propose);
+  proposalForm.addEventListener('submit', event => {
+    event.preventDefault();
+    act(propose, async () => {
+      const updated = await patch(`/api/teams/${team.id}`, proposal.read());
+      notify(updated.pendingChangeId ? '已提交，等待街道协调员审批' : '与现有服务清单相同，无需审批', 'success');
+      await reload();
+    });
+  });
+
+  current.page('本队服务清单',
+    h('p', { class: 'meta' }, team.name, ' ', badge(teamStatuses[team.status] ?? team.status, `team-${team.status}`)),
+    pending ? h('section', { class: 'card pending', 'aria-labelledby': 'pending-title' },
+      h('h2', { id: 'pending-title' }, '等待协调员审批的变更'),
+      h('p', { class: 'meta' }, `${formatTime(pending.changedAt)} 提交`), changeSummary(pending)) : null,
+    serviceListDetails(team, community?.name),
+    h('section', { 'aria-labelledby': 'record-title' }, h('h2', { id: 'record-title' }, '服务记录'), trackRecordFigures(team.trackRecord)),
+    team.status === 'retired' ? null : [ownForm, proposalForm],
+    h('section', { 'aria-labelledby': 'changes-title' }, h('h2', { id: 'changes-title' }, '变更记录'), changeLog(changes.items)));
+}
+
+const dropNulls = fields => Object.fromEntries(Object.entries(fields ?? {}).filter(([, value]) => value !== null && value !== undefined));

@@ -58,10 +58,20 @@ export function notify(message, kind = 'info') {
 export function page(title, ...content) {
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, title);
-  main.replaceChildren(heading, ...content.flat());
+  main.replaceChildren(heading, ...content.flat(Infinity).filter(part => part !== null && part !== undefined && part !== false));
   document.title = `${title} · 志愿服务派单系统`;
   heading.focus();
   return main;
+}
+
+/** Goes to another page and says something there (each navigation clears the notice it finds). */
+export function goTo(hash, message, kind = 'success') {
+  if (location.hash !== hash) {
+    window.addEventListener('hashchange', () => notify(message, kind), { once: true });
+    location.hash = hash;
+  } else {
+    notify(message, kind);
+  }
 }
 
 /** Runs an action from a button: disables it meanwhile and shows the error in Chinese. */

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dispatch.Teams.Domain;
 
 /// <summary>
@@ -19,6 +21,7 @@ internal sealed record ProfileFields(
 {
     public static ProfileFields None { get; } = new();
 
+    [JsonIgnore]
     public bool IsEmpty => this == None;
 
     /// <summary>What differs between two versions of a team: the old values and the new ones, field by field.</summary>

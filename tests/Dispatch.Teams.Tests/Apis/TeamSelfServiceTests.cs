@@ -59,6 +59,7 @@ public sealed class TeamSelfServiceTests(TeamsService service)
         Assert.Equal(("pending", "team", "team"), (proposal.Status, proposal.ChangedBy, proposal.ChangedByRole));
         Assert.Equal(("community", "district"), (proposal.Before.ServiceArea, proposal.After.ServiceArea));
         Assert.Equal(AllCategories, proposal.After.Categories);
+        Assert.DoesNotContain("isEmpty", await street.Coordinator.GetStringAsync($"/api/teams/{team.Id}/changes"), StringComparison.OrdinalIgnoreCase);
         await using var connection = new NpgsqlConnection(service.DatabaseConnectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
             "select count(*) from outbox_messages where message_type = 'TeamProfileChanged' and body->'team'->>'teamId' = @id",
