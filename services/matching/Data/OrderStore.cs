@@ -175,6 +175,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     /// <summary>
     /// A coordinator takes the order from <paramref name="fromTeamId"/>, where it is <paramref name="status"/>, and publishes it
     /// again, directed to <paramref name="toTeamId"/> or open to all, with a fresh claim window; a place the team held is freed.
+    /// The new team accepts it by the same fit as a claim (not a coordinator's direction across it).
     /// </summary>
     public async Task<long?> ReassignAsync(Guid needId, Guid fromTeamId, string status, Guid? toTeamId, string reason, string actor,
         DateTimeOffset now, CancellationToken ct)
@@ -183,7 +184,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         var version = await unit.QuerySingleOrDefaultAsync<long?>("""
             update orders
             set status = @To, team_id = null, target_team_id = @toTeamId, claimed_at = null, started_at = null,
-                version = version + 1, due_at = @dueAt
+                directed_by_coordinator = false, version = version + 1, due_at = @dueAt
             where need_id = @needId and status = @status and status = any(@From)
               and (team_id = @fromTeamId or (team_id is null and target_team_id = @fromTeamId))
             returning version
