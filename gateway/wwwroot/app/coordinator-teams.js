@@ -2,7 +2,7 @@
 // list, incubation record, track record, orders and their reassignment), editing its service list, and deciding what
 // teams propose to change.
 import { get, getAll, post, patch, request } from './api.js';
-import { categories, teamStatuses, teamKinds, needStatuses, importOutcomes, fieldName } from './labels.js';
+import { categories, teamStatuses, teamKinds, needStatuses, importOutcomes, teamFieldName } from './labels.js';
 import { h, notify, act, formatTime, field, select, badge, empty, askReason, dataTable, goTo } from './ui.js';
 import { serviceListDetails, serviceListFields, trackRecordFigures, changeSummary, changeLog, incubationHistory } from './servicelist.js';
 
@@ -95,7 +95,7 @@ function showRosterImport(current) {
             badge(importOutcomes[row.outcome] ?? row.outcome, row.outcome),
             row.teamId ? h('a', { href: `#/teams/${row.teamId}` }, row.name ?? '') : row.name ?? '',
             row.errors ? h('span', { title: Object.values(row.errors).flat().join(' ') },
-              Object.keys(row.errors).map(key => `${fieldName(key)}填写有误`).join('；')) : '',
+              Object.keys(row.errors).map(key => `${teamFieldName(key)}填写有误`).join('；')) : '',
           ],
         }))),
         result.created ? h('p', {}, h('a', { href: '#/teams' }, '去孵化看板查看新登记的队伍')) : null);

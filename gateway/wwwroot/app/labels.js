@@ -57,6 +57,10 @@ export const accountOutcomes = { created: '已创建', failed: '未创建' };
 
 export const fieldName = key => fields[key] ?? fields[key?.charAt(0).toLowerCase() + key?.slice(1)] ?? key;
 
+/** A team's service-list field as its forms and records name it (a plain 名称 or 社区 elsewhere). */
+const teamFields = { name: '队伍名称', communityId: '所在社区' };
+export const teamFieldName = key => teamFields[key] ?? fieldName(key);
+
 // Titles the services give (ServiceDefaults Problems and each API), mapped to what a person should read.
 const titles = {
   'Order already claimed': '已被其他队伍接单',

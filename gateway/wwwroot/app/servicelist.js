@@ -1,6 +1,6 @@
 // A team's service list (服务清单) as its coordinator and the team itself see it: the list, its form, the track record,
 // and the record of its changes.
-import { categories, teamKinds, serviceAreas, availabilities, changeStatuses, fieldName, teamStatuses } from './labels.js';
+import { categories, teamKinds, serviceAreas, availabilities, changeStatuses, teamFieldName, teamStatuses } from './labels.js';
 import { h, formatTime, badge, empty, field, select, checkboxes, checkedValues, splitList } from './ui.js';
 
 const names = (keys, labels) => (keys ?? []).map(key => labels[key] ?? key).join('、') || '—';
@@ -54,7 +54,7 @@ const profileKeys = ['name', 'kind', 'categories', 'skills', 'serviceArea', 'cap
 export function changeSummary(change) {
   const keys = profileKeys.filter(key => change.after[key] !== null && change.after[key] !== undefined);
   return h('ul', { class: 'change-fields' }, keys.map(key => h('li', {},
-    h('strong', {}, fieldName(key)), '：', shown(key, change.before[key]), ' → ', shown(key, change.after[key]))));
+    h('strong', {}, teamFieldName(key)), '：', shown(key, change.before[key]), ' → ', shown(key, change.after[key]))));
 }
 
 /** The record of a team's changes, newest first: who, when, what, and how it was decided. */
@@ -121,7 +121,7 @@ export function serviceListFields(keys, team, options = {}) {
   const built = keys.map(key => [key, controls[key](team, options)]);
   return {
     fields: built.map(([key, control]) => control.tagName === 'FIELDSET' ? control
-      : field(fieldName(key), control, options.hints?.[key] ?? hints[key])),
+      : field(teamFieldName(key), control, options.hints?.[key] ?? hints[key])),
     read: () => Object.fromEntries(built.map(([key, control]) => [key, (readers[key] ?? (c => c.value.trim()))(control)])),
   };
 }
