@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Matching.Data;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
 
@@ -10,8 +11,5 @@ internal sealed class CommunityRegisteredConsumer(Database database) : Idempoten
     protected override Guid? RowKey(CommunityRegistered message) => message.CommunityId;
 
     protected override Task HandleAsync(CommunityRegistered message, UnitOfWork unit, CancellationToken cancellationToken) =>
-        unit.ExecuteAsync("""
-            insert into communities (id, name, street_id, district_id) values (@CommunityId, @Name, @StreetId, @DistrictId)
-            on conflict (id) do update set name = excluded.name, street_id = excluded.street_id, district_id = excluded.district_id
-            """, new { message.CommunityId, message.Name, message.StreetId, message.DistrictId }, cancellationToken);
+        CommunityReadModel.ApplyAsync(message, unit, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Matching.Data;
 using Dispatch.Matching.Domain;
 using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Data;
@@ -25,28 +26,19 @@ internal sealed class NeedPublishedConsumer(Database database, IOptions<Escalati
             Title = message.Title, Category = message.Category, Skills = message.Skills.ToArray(), VolunteersNeeded = message.VolunteersNeeded,
             StartsAt = message.StartsAt.ToUniversalTime(), EndsAt = message.EndsAt.ToUniversalTime(),
             ClaimDeadline = message.ClaimDeadline?.ToUniversalTime(), Urgency = message.Urgency, TargetTeamId = message.TargetTeamId,
-            PublishedAt = message.PublishedAt.ToUniversalTime(),
+            Status = OrderStatus.Published, Version = 1, PublishedAt = message.PublishedAt.ToUniversalTime(),
             DueAt = message.ClaimDeadline?.ToUniversalTime() ?? message.PublishedAt.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
         };
         var refused = order.TargetTeamId is { } target
-            && ClaimEligibility.Refusal(
-                await unit.QuerySingleOrDefaultAsync<Team>("select * from teams where team_id = @target", new { target }, cancellationToken), order) is not null;
-
-        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
-            insert into orders (need_id, community_id, street_id, district_id, title, category, skills, volunteers_needed,
-                                starts_at, ends_at, claim_deadline, urgency, target_team_id, status, version, published_at, due_at)
-            select @NeedId, @CommunityId, @StreetId, @DistrictId, @Title, @Category, @Skills, @VolunteersNeeded,
-                   @StartsAt, @EndsAt, @ClaimDeadline, @Urgency, @Target, @Status, @Version, @PublishedAt, @DueAt
-            where not exists (select 1 from cancelled_needs where need_id = @NeedId)
-            on conflict (need_id) do nothing
-            returning version
-            """, new
+            && ClaimEligibility.Refusal(await TeamReadModel.FindAsync(unit, target, cancellationToken), order) is not null;
+        if (!refused)
         {
-            order.NeedId, order.CommunityId, order.StreetId, order.DistrictId, order.Title, order.Category, order.Skills, order.VolunteersNeeded,
-            order.StartsAt, order.EndsAt, order.ClaimDeadline, order.Urgency, Target = refused ? null : order.TargetTeamId,
-            Status = OrderStatus.Published, Version = refused ? 2L : 1L, order.PublishedAt, order.DueAt,
-        }, cancellationToken);
-        if (refused && version is { } opened)
+            await NeedMirror.OpenAsync(unit, order, cancellationToken);
+            return;
+        }
+
+        // Opening and dropping the direction are two changes of the order: the OrderDirected saying why is version 2.
+        if (await NeedMirror.OpenAsync(unit, order with { TargetTeamId = null, Version = 2 }, cancellationToken) is { } opened)
         {
             await unit.PublishAsync(new OrderDirected(order.NeedId, null, "matching",
                 $"not directed: team {order.TargetTeamId} may not take this order", order.PublishedAt, opened), cancellationToken);

@@ -52,7 +52,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     public Task<IReadOnlyList<Order>> HallCandidatesAsync(Team team, CancellationToken ct) =>
         database.QueryAsync<Order>($"""
             select {OrderColumns} from orders o left join communities c on c.id = o.community_id
-            where o.status = 'published'
+            where o.status = '{OrderStatus.Published}'
               and (o.target_team_id = @TeamId
                    or (o.target_team_id is null and o.district_id = @DistrictId and o.category = any(@Categories)))
             """, new { team.TeamId, team.DistrictId, team.Categories }, ct);
@@ -60,8 +60,8 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     public async Task<(IReadOnlyList<Order> Items, long Total)> MineAsync(Guid teamId, string? status, int page, int pageSize, CancellationToken ct)
     {
         // A directed order waiting for this team's answer is "its" order too.
-        const string filter = """
-            where (o.team_id = @teamId or (o.target_team_id = @teamId and o.status = 'published'))
+        const string filter = $"""
+            where (o.team_id = @teamId or (o.target_team_id = @teamId and o.status = '{OrderStatus.Published}'))
               and (cast(@status as text) is null or o.status = @status)
             """;
         var parameters = new { teamId, status, limit = pageSize, offset = (page - 1) * pageSize };
@@ -157,10 +157,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         }, ct);
         if (version is null)
             return false;
-        await unit.ExecuteAsync("""
-            update teams set open_orders = greatest(open_orders - 1, 0), released_orders = released_orders + 1
-            where team_id = @teamId
-            """, new { teamId }, ct);
+        await TeamCapacity.FreePlaceAsync(unit, teamId, OrderAction.Release, ct);
         await unit.PublishAsync(new OrderReleased(needId, teamId, reason, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;
@@ -233,10 +230,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         }, ct);
         if (version is null)
             return false;
-        await unit.ExecuteAsync("""
-            update teams set open_orders = greatest(open_orders - 1, 0), completed_orders = completed_orders + 1
-            where team_id = @teamId
-            """, new { teamId }, ct);
+        await TeamCapacity.FreePlaceAsync(unit, teamId, OrderAction.Complete, ct);
         await unit.PublishAsync(new OrderCompleted(needId, teamId, completion.ServiceHours, completion.VolunteersCount, completion.Summary, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;

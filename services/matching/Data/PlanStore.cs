@@ -17,11 +17,11 @@ internal sealed class PlanStore(Database database, IOptions<EscalationOptions> e
 
     /// <summary>The street's published orders not yet directed to anyone: what the meeting shares out.</summary>
     public Task<IReadOnlyList<Order>> OpenNeedsAsync(Guid streetId, CancellationToken ct) =>
-        database.QueryAsync<Order>("""
+        database.QueryAsync<Order>($"""
             select o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category, o.skills,
                    o.volunteers_needed, o.starts_at, o.ends_at, o.urgency, o.status, o.version, o.published_at, o.escalation_level
             from orders o left join communities c on c.id = o.community_id
-            where o.street_id = @streetId and o.status = 'published' and o.target_team_id is null
+            where o.street_id = @streetId and o.status = '{OrderStatus.Published}' and o.target_team_id is null
             order by o.published_at, o.need_id
             """, new { streetId }, ct);
 
@@ -30,13 +30,13 @@ internal sealed class PlanStore(Database database, IOptions<EscalationOptions> e
     /// team's answer counts as taken here, so the plan never promises the same place twice.
     /// </summary>
     public Task<IReadOnlyList<Team>> TeamsAsync(Guid streetId, CancellationToken ct) =>
-        database.QueryAsync<Team>("""
+        database.QueryAsync<Team>($"""
             select t.team_id, t.name, t.community_id, t.street_id, t.district_id, t.categories, t.skills, t.service_area,
                    t.capacity, t.status, t.hatched_at, t.completed_orders, t.released_orders, t.rating_sum, t.rating_count,
-                   t.open_orders + (select count(*) from orders d where d.target_team_id = t.team_id and d.status = 'published') as open_orders
+                   t.open_orders + (select count(*) from orders d where d.target_team_id = t.team_id and d.status = '{OrderStatus.Published}') as open_orders
             from teams t
-            where t.status = 'hatched'
-              and t.district_id in (select distinct district_id from orders where street_id = @streetId and status = 'published')
+            where t.status = '{Team.Hatched}'
+              and t.district_id in (select distinct district_id from orders where street_id = @streetId and status = '{OrderStatus.Published}')
             order by t.team_id
             """, new { streetId }, ct);
 
@@ -93,12 +93,12 @@ internal sealed class PlanStore(Database database, IOptions<EscalationOptions> e
             new { id, now = now.ToUniversalTime(), Confirmed, Proposed }, ct);
         if (confirmed == 0)
             return null;
-        var directed = await unit.QueryAsync<(Guid NeedId, Guid TeamId, long Version)>("""
+        var directed = await unit.QueryAsync<(Guid NeedId, Guid TeamId, long Version)>($"""
             update orders o
             set target_team_id = i.team_id, directed_by_coordinator = true, version = o.version + 1, due_at = @dueAt
             from matching_plan_items i
             where i.plan_id = @id and i.team_id is not null and o.need_id = i.need_id
-              and o.status = 'published' and o.target_team_id is null and o.version = i.order_version
+              and o.status = '{OrderStatus.Published}' and o.target_team_id is null and o.version = i.order_version
             returning o.need_id, o.target_team_id, o.version
             """, new { id, dueAt = now.ToUniversalTime() + escalation.Value.DefaultClaimWindow }, ct);
         foreach (var (needId, teamId, version) in directed)

@@ -1,3 +1,4 @@
+using Dispatch.Matching.Domain;
 using Dispatch.ServiceDefaults.Data;
 
 namespace Dispatch.Matching.Data;
@@ -63,8 +64,8 @@ internal sealed class StatsStore(Database database)
     /// <summary>The street's published orders nobody holds yet, oldest first: where the coordinator should look.</summary>
     public async Task<(IReadOnlyList<UnclaimedOrder> Items, long Total)> UnclaimedAsync(Guid streetId, Guid? communityId, int page, int pageSize, CancellationToken ct)
     {
-        const string filter = """
-            where o.street_id = @streetId and o.status = 'published'
+        const string filter = $"""
+            where o.street_id = @streetId and o.status = '{OrderStatus.Published}'
               and (cast(@communityId as uuid) is null or o.community_id = @communityId)
             """;
         var parameters = new { streetId, communityId, limit = pageSize, offset = (page - 1) * pageSize };

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Matching.Domain;
 using Dispatch.ServiceDefaults.Data;
 
 namespace Dispatch.Matching.Data;
@@ -27,4 +28,7 @@ internal static class TeamReadModel
             Categories = team.Categories.ToArray(), Skills = team.Skills.ToArray(), team.ServiceArea,
             team.Capacity, team.Status, HatchedAt = team.HatchedAt?.ToUniversalTime(), team.Version,
         }, cancellationToken);
+
+    public static Task<Team?> FindAsync(UnitOfWork unit, Guid teamId, CancellationToken cancellationToken) =>
+        unit.QuerySingleOrDefaultAsync<Team>("select * from teams where team_id = @teamId", new { teamId }, cancellationToken);
 }

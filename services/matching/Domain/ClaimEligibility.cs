@@ -4,6 +4,10 @@ namespace Dispatch.Matching.Domain;
 /// Whether a team may take an order, from the read models alone. The hall and the claim both ask
 /// it, so a team is never shown an order it would be refused. Capacity is apart: a full team is
 /// eligible but must wait (409), not forbidden (403).
+/// <see cref="Refusal"/> is the rule. <see cref="IsEligible"/> restates it without reasons for the planner,
+/// and a test holds the two to the same answer over every combination of the facts they read. The SQL is not a
+/// third rule: the hall's candidate query only narrows what reaches <see cref="Refusal"/> (never past what it
+/// allows), and claim_order checks again, under the row lock, that the team is still hatched and has a place.
 /// </summary>
 internal static class ClaimEligibility
 {

@@ -33,9 +33,9 @@ internal sealed class DeadlineSweep(Database database, MatchingMetrics metrics, 
     {
         var now = clock.GetUtcNow().ToUniversalTime();
         await using var unit = await database.BeginAsync(ct);
-        var due = await unit.QueryAsync<DueOrder>("""
+        var due = await unit.QueryAsync<DueOrder>($"""
             select need_id, escalation_level from orders
-            where status = 'published' and due_at <= @now
+            where status = '{OrderStatus.Published}' and due_at <= @now
             order by due_at, need_id
             limit @batch
             for update skip locked

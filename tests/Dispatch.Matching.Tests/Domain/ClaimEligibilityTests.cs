@@ -66,4 +66,35 @@ public sealed class ClaimEligibilityTests
         Assert.True(ClaimEligibility.IsEligible(team, directedByCoordinator));
         Assert.Contains("suspended", ClaimEligibility.Refusal(NewTeam(status: "suspended"), directedByCoordinator));
     }
+
+    [Fact]
+    public void IsEligible_gives_the_answer_of_Refusal_for_every_combination_of_what_they_read()
+    {
+        var team = NewTeam();
+        Guid[] communities = [Home, Guid.NewGuid()];
+        Guid[] streets = [Street, Guid.NewGuid()];
+        Guid?[] targets = [null, team.TeamId, Guid.NewGuid()];
+        string[][] skillSets = [[], ["义诊"], ["义诊", "手语"]];
+        foreach (var status in new[] { Team.Hatched, "incubating", "suspended" })
+        foreach (var area in new[] { "community", "street", "district" })
+        foreach (var community in communities)
+        foreach (var street in streets)
+        foreach (var category in new[] { "health", "culture" })
+        foreach (var skills in skillSets)
+        foreach (var target in targets)
+        foreach (var byCoordinator in new[] { false, true })
+        for (var level = EscalationLadder.Community; level <= EscalationLadder.CoordinatorAlert; level++)
+        {
+            var candidate = new Team
+            {
+                TeamId = team.TeamId, CommunityId = Home, StreetId = Street, DistrictId = District,
+                Categories = team.Categories, Skills = team.Skills, ServiceArea = area, Capacity = 2, Status = status,
+            };
+            var order = NewOrder(community, street, category, skills, target) with { DirectedByCoordinator = byCoordinator, EscalationLevel = level };
+            Assert.True(ClaimEligibility.Refusal(candidate, order) is null == ClaimEligibility.IsEligible(candidate, order),
+                $"{status} {area} team, order in {(community == Home ? "its" : "another")} community of {(street == Street ? "its" : "another")} street, "
+                + $"{category} [{string.Join(",", skills)}], target {(target is null ? "none" : target == team.TeamId ? "it" : "another")}, "
+                + $"by coordinator {byCoordinator}, level {level}");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Dispatch.Matching.Benchmarks;
 using Dispatch.Matching.Domain;
 using Xunit;
 

@@ -1,9 +1,11 @@
-namespace Dispatch.Matching.Domain;
+using Dispatch.Matching.Domain;
+
+namespace Dispatch.Matching.Benchmarks;
 
 /// <summary>
-/// The other direction of the hall: for one order, the eligible teams with a free place, best first.
-/// Scores without reasons so a district of thousands of teams ranks in well under a millisecond or two;
-/// callers build the reason for the few they show.
+/// The other direction of the hall: for one order, the eligible teams with a free place, best first, scored
+/// without reasons. The product ranks orders for a team (HallRanking) and plans a street (MeetingPlanner); this
+/// is the benchmark's measure of one need against a district, and its greedy baseline for the planner.
 /// </summary>
 internal static class CandidateRanking
 {

@@ -1,0 +1,25 @@
+using Dispatch.Matching.Domain;
+using Dispatch.ServiceDefaults.Data;
+
+namespace Dispatch.Matching.Data;
+
+/// <summary>
+/// The team's places, matching's own columns of the teams read model. <c>claim_order</c> (migration 0005) takes a
+/// place; every way an order leaves its team's hands gives it back here, and a release or a completion joins the
+/// team's track record in the same statement.
+/// </summary>
+internal static class TeamCapacity
+{
+    public static Task FreePlaceAsync(UnitOfWork unit, Guid teamId, OrderAction action, CancellationToken ct) =>
+        unit.ExecuteAsync("""
+            update teams
+            set open_orders = greatest(open_orders - 1, 0),
+                released_orders = released_orders + @Released, completed_orders = completed_orders + @Completed
+            where team_id = @TeamId
+            """, new
+        {
+            TeamId = teamId,
+            Released = action == OrderAction.Release ? 1 : 0,
+            Completed = action == OrderAction.Complete ? 1 : 0,
+        }, ct);
+}
