@@ -63,21 +63,4 @@ public sealed class PageWidthTests(BrowserSystem system)
         Assert.True(box.Width >= 200, $"the title is {box.Width} px wide at {width} px");
         Assert.True(box.Height <= 3 * 26, $"the title takes {box.Height} px of height at {width} px: it wraps too often");
     }
-
-    /// <summary>Waits for the page to settle, then checks it is no wider than the window, runs axe and keeps a screenshot.</summary>
-    private static async Task FitsAsync(IPage page, string name)
-    {
-        // The hall keeps a live stream open, so "no network for a while" never comes there: its own sign of life is enough.
-        if (await page.Locator(".live").CountAsync() > 0)
-            await Expect(page.Locator(".live.open")).ToBeVisibleAsync();
-        else
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var widths = await page.EvaluateAsync<int[]>("""
-            () => [window.innerWidth, document.documentElement.scrollWidth,
-                   ...[...document.querySelectorAll('table')].map(t => Math.ceil(t.getBoundingClientRect().right))]
-            """);
-        Assert.True(widths.Skip(1).All(w => w <= widths[0]), $"{name}: the window is {widths[0]} px wide, the page or a table {widths.Skip(1).Max()} px");
-        await Axe.AssertNoSeriousViolationsAsync(page, name);
-        await ScreenshotAsync(page, name);
-    }
 }

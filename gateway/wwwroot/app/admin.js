@@ -1,7 +1,8 @@
 // The admin's pages: the place directory (with the place-list import) and the accounts of every role.
 import { get, getAll, post, patch, request } from './api.js';
-import { roles, fieldName, placeOutcomes, accountOutcomes } from './labels.js';
+import { roles, fieldName, placeOutcomes } from './labels.js';
 import { h, fill, notify, act, field, select, badge, empty, pager, formatTime } from './ui.js';
+import { oneTimePassword, createAccounts } from './accounts.js';
 
 export const pages = [
   [/^\/places$/, showPlaces],
@@ -128,30 +129,6 @@ async function showPlaces(current) {
 
 const roleOptions = { coordinator: roles.coordinator, branch: roles.branch, team: roles.team, admin: roles.admin };
 
-/** A one-time password as the person who made it sees it, the only time anybody does. */
-const oneTime = (username, password, boundTo) => h('div', { class: 'once printable', role: 'status' },
-  h('p', {}, `账号 `, h('strong', {}, username), boundTo ? `（${boundTo}）` : '', ' 已创建。'),
-  h('p', {}, '一次性密码：', h('span', { class: 'secret', 'data-username': username }, password)),
-  h('p', { class: 'meta' }, '只显示这一次，请当面或打印后交给本人；首次登录时须设置自己的新密码。'),
-  h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => window.print() }, '打印')));
-
-/** RFC 4180 records of a CSV text (the batch answer), header first. */
-function parseCsv(text) {
-  const records = [];
-  let record = [], cell = '', quoted = false;
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(cell); cell = ''; }
-    else if (c === '\n') { record.push(cell); records.push(record); record = []; cell = ''; }
-    else if (c !== '\r') cell += c;
-  }
-  if (cell || record.length) { record.push(cell); records.push(record); }
-  return records;
-}
-
 async function showAccounts(current) {
   const { streets, communities } = flatten(await get('/api/places'));
   const placeName = new Map([...streets.map(s => [s.id, `${s.districtName} · ${s.name}`]), ...communities.map(c => [c.id, `${c.streetName} · ${c.name}`])]);
@@ -201,9 +178,9 @@ async function showAccounts(current) {
       h('p', { class: 'meta' }, `创建于 ${formatTime(account.createdAt)}`),
       h('div', { class: 'actions' }, reset, toggle));
     reset.addEventListener('click', () => act(reset, async () => {
-      const { oneTimePassword } = await post(`/api/accounts/${account.id}/reset-password`);
+      const answer = await post(`/api/accounts/${account.id}/reset-password`);
       card.querySelector('.once')?.remove();
-      card.append(oneTime(account.username, oneTimePassword, bound));
+      card.append(oneTimePassword(account.username, answer.oneTimePassword, bound));
       notify(`已重置 ${account.username} 的密码，原有登录已失效`, 'success');
     }));
     toggle.addEventListener('click', () => act(toggle, async () => {
@@ -252,7 +229,7 @@ async function showAccounts(current) {
       if (newRole.value === 'team') body.teamId = newTeam.value;
       const account = await post('/api/accounts', body);
       const bound = newRole.value === 'team' ? newTeam.selectedOptions[0]?.textContent : placeName.get(account.communityId ?? account.streetId);
-      made.replaceChildren(oneTime(account.username, account.oneTimePassword, bound));
+      made.replaceChildren(oneTimePassword(account.username, account.oneTimePassword, bound));
       username.value = '';
       notify(`已创建账号 ${account.username}`, 'success');
       await load();
@@ -270,23 +247,7 @@ async function showAccounts(current) {
     act(batch, async () => {
       const rows = communities.filter(c => c.streetId === batchStreet.value).map(c => ({ role: 'branch', communityId: c.id }));
       if (!rows.length) return notify('该街道还没有社区（村）', 'error');
-      const csv = await request('POST', '/api/accounts/batch', { accounts: rows }, { accept: 'text/csv' });
-      const [header, ...records] = parseCsv(csv);
-      const made = records.filter(r => r[header.indexOf('结果')] === accountOutcomes.created).length;
-      notify(`已创建 ${made} 个账号，${records.length - made} 行未创建`, made === records.length ? 'success' : 'error');
-      const download = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-      batchResult.replaceChildren(h('div', { class: 'printable' },
-        h('h3', {}, '新账号与一次性密码（只显示这一次）'),
-        h('ul', { class: 'rows', 'aria-label': '批量创建结果' }, records.map(r => {
-          const cell = name => r[header.indexOf(name)] ?? '';
-          return h('li', {}, `${cell('所属')}：`, h('strong', {}, cell('用户名') || '—'), ' ',
-            cell('一次性密码') ? ['一次性密码 ', h('span', { class: 'secret', 'data-username': cell('用户名') }, cell('一次性密码')), ' '] : null,
-            badge(cell('结果'), cell('结果') === accountOutcomes.created ? 'created' : 'failed'),
-            cell('说明') ? h('span', { class: 'meta' }, ` ${cell('说明')}`) : null);
-        })),
-        h('div', { class: 'actions' },
-          h('a', { class: 'button', href: download, download: '新账号.csv' }, '下载 CSV'),
-          h('button', { type: 'button', onclick: () => window.print() }, '打印'))));
+      batchResult.replaceChildren(await createAccounts(rows));
       await load();
     });
   });

@@ -4,6 +4,7 @@
 import { get, getAll, post, patch, request } from './api.js';
 import { categories, teamStatuses, teamKinds, needStatuses, importOutcomes, teamFieldName } from './labels.js';
 import { h, notify, act, formatTime, field, select, badge, empty, askReason, dataTable, goTo } from './ui.js';
+import { oneTimePassword } from './accounts.js';
 import { serviceListDetails, serviceListFields, trackRecordFigures, changeSummary, changeLog, incubationHistory } from './servicelist.js';
 
 export const pages = [
@@ -157,9 +158,10 @@ async function showChanges(current) {
 
 async function showTeam(current, id) {
   const team = await get(`/api/teams/${id}`);
-  const [history, changes, orders, places] = await Promise.all([
+  const [history, changes, accounts, orders, places] = await Promise.all([
     get(`/api/teams/${id}/history`),
     get(`/api/teams/${id}/changes?pageSize=20`),
+    getAll(`/api/accounts?role=team&teamId=${id}`),
     // The dispatch hall learns of a team by its events; until then it has no orders to show.
     getAll(`/api/orders?teamId=${id}`).catch(error => (error.status === 404 ? { items: [], total: 0 } : Promise.reject(error))),
     get('/api/places'),
@@ -182,6 +184,7 @@ async function showTeam(current, id) {
       decisionButtons(pending, reload)) : null,
     h('section', { 'aria-labelledby': 'list-title' }, h('h2', { id: 'list-title' }, '服务清单'), serviceListDetails(team, community?.name)),
     h('section', { 'aria-labelledby': 'record-title' }, h('h2', { id: 'record-title' }, '服务记录'), trackRecordFigures(team.trackRecord)),
+    accountsSection(team, accounts.items),
     h('section', { 'aria-labelledby': 'orders-title' },
       h('h2', { id: 'orders-title' }, `队伍订单（${orders.total}）`),
       stopped ? h('p', {}, '该队伍已', teamStatuses[team.status], '，它手上的订单可以改派给其他队伍，或退回派单大厅。') : null,
@@ -189,6 +192,29 @@ async function showTeam(current, id) {
     h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, '孵化记录'), incubationHistory(history)),
     h('section', { 'aria-labelledby': 'changes-title' }, h('h2', { id: 'changes-title' }, '服务清单变更记录'), changeLog(changes.items)),
     h('p', {}, h('a', { href: '#/teams' }, '返回孵化看板')));
+}
+
+/** The team's sign-in accounts, and a button that makes one: its one-time password is shown here once. */
+function accountsSection(team, accounts) {
+  const list = h('ul', { class: 'rows', 'aria-label': `${team.name}的账号` });
+  const item = account => h('li', { 'data-account-id': account.id }, h('strong', {}, account.username), ' ',
+    account.disabled ? badge('已停用', 'disabled') : badge('启用中', 'created'), ' ',
+    account.mustChangePassword ? badge('待设置新密码', 'warn') : null);
+  list.append(...accounts.map(item));
+  const made = h('div', { 'aria-live': 'polite' });
+  const create = h('button', { type: 'button', class: accounts.length ? null : 'primary' }, '创建队伍账号');
+  create.addEventListener('click', () => act(create, async () => {
+    const account = await post('/api/accounts', { role: 'team', teamId: team.id });
+    list.append(item(account));
+    made.replaceChildren(oneTimePassword(account.username, account.oneTimePassword, team.name));
+    notify(`已创建账号 ${account.username}`, 'success');
+  }));
+  return h('section', { 'aria-labelledby': 'accounts-title' },
+    h('h2', { id: 'accounts-title' }, '队伍账号'),
+    accounts.length ? null : h('p', {}, '这支队伍还没有账号：创建后把一次性密码交给负责人，首次登录时由他设置自己的密码。'),
+    list,
+    team.status === 'retired' ? null : h('div', { class: 'actions' }, create),
+    made);
 }
 
 const held = order => ['claimed', 'in_service'].includes(order.status) || (order.status === 'published' && order.directed);

@@ -3,6 +3,7 @@ import { get, getAll, post, session } from './api.js';
 import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.js';
 import { h, notify, act, formatTime, field, badge, empty, percent, duration, bars, pager, dataTable } from './ui.js';
 import { stepButtons } from './coordinator-teams.js';
+import { createAccounts, maxBatch } from './accounts.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -137,10 +138,19 @@ async function downloadCsv(query) {
 async function showTeams(current) {
   const street = await streetOf(current);
   const board = h('div', { class: 'board' });
-  current.page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。点队伍名称看它的服务清单、孵化记录和订单。'), board);
+  const accountsBar = h('div', { class: 'actions' });
+  const made = h('div', { 'aria-live': 'polite' });
+  current.page('孵化看板', h('p', {}, '本街道的队伍按孵化阶段排列；已孵化的队伍才能在派单大厅接单。点队伍名称看它的服务清单、孵化记录和订单。'),
+    accountsBar, made, board);
 
   async function load() {
-    const teams = await getAll(`/api/teams?streetId=${street.id}`);
+    const [teams, accounts] = await Promise.all([
+      getAll(`/api/teams?streetId=${street.id}`),
+      getAll(`/api/accounts?role=team&streetId=${street.id}`),
+    ]);
+    const withAccount = new Set(accounts.items.map(a => a.teamId));
+    const needAccounts = teams.items.filter(t => !withAccount.has(t.id) && !['applied', 'retired'].includes(t.status));
+    accountsBar.replaceChildren(needAccounts.length ? createTeamAccounts(needAccounts, made, load) : []);
     board.replaceChildren(...Object.entries(teamStatuses).map(([status, label]) => {
       const inColumn = teams.items.filter(t => t.status === status);
       return h('section', { class: 'column', 'aria-label': `${label}（${inColumn.length}）` },
@@ -153,6 +163,7 @@ async function showTeams(current) {
           team.trackRecord ? h('p', { class: 'meta' }, `完成 ${team.trackRecord.ordersCompleted} 单`,
             team.trackRecord.averageRating ? ` · 平均 ${team.trackRecord.averageRating.toFixed(1)} 星` : '') : null,
           team.pendingChangeId ? h('p', {}, h('a', { href: '#/changes' }, badge('有待审批的变更', 'warn'))) : null,
+          withAccount.has(team.id) || team.status === 'retired' ? null : h('p', {}, badge('尚无账号')),
           h('div', { class: 'actions' }, stepButtons(team, load))))) : empty('无'));
     }));
   }
@@ -169,6 +180,20 @@ function hatchAll(teams, done) {
     await done();
   }));
   return h('div', { class: 'actions' }, button);
+}
+
+/**
+ * Makes an account for each of the teams in one request (the most a batch holds; the button offers the rest again) and
+ * shows their usernames and one-time passwords in `made`, to print or save.
+ */
+function createTeamAccounts(teams, made, done) {
+  const batch = teams.slice(0, maxBatch);
+  const button = h('button', { type: 'button', class: 'primary' }, `为尚无账号的队伍创建账号（${batch.length}）`);
+  button.addEventListener('click', () => act(button, async () => {
+    made.replaceChildren(await createAccounts(batch.map(team => ({ role: 'team', teamId: team.id }))));
+    await done();
+  }));
+  return button;
 }
 
 async function showMeeting(current) {
