@@ -43,12 +43,15 @@ public sealed class BrowserSystem : IAsyncLifetime
             await _system.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own session storage) on a phone-sized or desk-sized screen.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>
+    /// A fresh browser context (its own session storage) on a phone-sized or desk-sized screen, on this system or on
+    /// the one at <paramref name="gateway"/> (a test that starts a system of its own).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, Uri? gateway = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Gateway.ToString(),
+            BaseURL = (gateway ?? Gateway).ToString(),
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
