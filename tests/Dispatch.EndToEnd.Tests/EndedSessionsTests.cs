@@ -3,7 +3,7 @@ using System.Net;
 namespace Dispatch.EndToEnd.Tests;
 
 /// <summary>
-/// Ending an account's sessions reaches every process, not only the gateway: each service, asked directly, refuses
+/// Ending an account's sessions (disabling it, a password change, a reset) reaches every process, not only the gateway: each service, asked directly, refuses
 /// the account's older tokens within a minute (it learns from the gateway's AccountSessionsEnded), and still does
 /// after a restart.
 /// </summary>
@@ -42,5 +42,17 @@ public sealed class EndedSessionsTests(DispatchSystem system)
         Assert.True((await SessionProbe.StatusesAsync(system, current)).All(HttpStatusCode.Unauthorized), "the session that changed it ends too");
         var fresh = await GatewayClient.TokenAsync(system.Gateway, street.CoordinatorUsername, "sessions-password-2");
         Assert.True((await SessionProbe.StatusesAsync(system, fresh)).All(HttpStatusCode.OK), "the new session should be accepted everywhere");
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_the_accounts_sessions_on_every_service()
+    {
+        using var street = await new StreetBuilder(system.Gateway, "sessions-reset").BuildAsync();
+        var (accountId, token) = await SessionProbe.CoordinatorOfAsync(street, system.Gateway);
+        Assert.True((await SessionProbe.StatusesAsync(system, token)).All(HttpStatusCode.OK), "every process should accept the token first");
+
+        Assert.Equal(HttpStatusCode.OK, (await street.Admin.PostAsync($"/api/accounts/{accountId}/reset-password")).Status);
+
+        await SessionProbe.EveryProcessAnswersAsync(system, token, HttpStatusCode.Unauthorized, "every process should refuse the session from before the reset");
     }
 }
