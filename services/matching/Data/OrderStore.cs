@@ -77,7 +77,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
 
     /// <summary>
     /// Claim (or accept a directed order): the order, the team's capacity and the event change together or not
-    /// at all, in one call of <c>claim_order</c> (migration 0005), so the order row is locked for one statement.
+    /// at all, in one call of <c>claim_order</c> (migration 0009), so the order row is locked for one statement.
     /// </summary>
     public async Task<ClaimResult> ClaimAsync(Guid needId, Guid teamId, OrderAction action, DateTimeOffset now, CancellationToken ct)
     {
@@ -86,12 +86,12 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         try
         {
             row = await database.QuerySingleAsync<ClaimRow>("""
-                select * from claim_order(@needId, @teamId, @From, @To, @DirectedOnly, @now,
+                select * from claim_order(@needId, @teamId, @From, @To, @DirectedOnly, @TeamStatus, @now,
                                           @MessageId, @MessageType, @Body::jsonb, @TraceParent)
                 """, new
             {
                 needId, teamId, now, From = OrderLifecycle.From(action), To = OrderLifecycle.To(action),
-                DirectedOnly = action == OrderAction.Accept,
+                DirectedOnly = action == OrderAction.Accept, TeamStatus = Team.Hatched,
                 claimed.MessageId, claimed.MessageType, claimed.Body, claimed.TraceParent,
             }, ct);
         }
@@ -193,7 +193,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         if (version is null)
             return null;
         if (OrderLifecycle.FreesCapacity(status, OrderAction.Reassign))
-            await unit.ExecuteAsync("update teams set open_orders = greatest(open_orders - 1, 0) where team_id = @fromTeamId", new { fromTeamId }, ct);
+            await TeamCapacity.FreePlaceAsync(unit, fromTeamId, OrderAction.Reassign, ct);
         await unit.PublishAsync(new OrderReassigned(needId, fromTeamId, status, toTeamId, reason, actor, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return version;

@@ -4,7 +4,7 @@ using Dispatch.ServiceDefaults.Data;
 namespace Dispatch.Matching.Data;
 
 /// <summary>
-/// The team's places, matching's own columns of the teams read model. <c>claim_order</c> (migration 0005) takes a
+/// The team's places, matching's own columns of the teams read model. <c>claim_order</c> (migration 0009) takes a
 /// place; every way an order leaves its team's hands gives it back here, and a release or a completion joins the
 /// team's track record in the same statement.
 /// </summary>
