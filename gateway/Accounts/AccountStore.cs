@@ -2,6 +2,7 @@ using Dapper;
 using Dispatch.Contracts;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Http;
 using Npgsql;
 
 namespace Dispatch.Gateway.Accounts;
@@ -77,14 +78,14 @@ internal sealed class AccountStore(Database database, EndedSessions endedSession
         database.QuerySingleOrDefaultAsync<Account>(
             $"update accounts set disabled_at = null where id = @id returning {Columns}", new { id }, cancellationToken);
 
-    public async Task<(IReadOnlyList<Account> Items, int Total)> SearchAsync(AccountSearch search, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<Account> Items, int Total)> SearchAsync(AccountSearch search, Paging paging, CancellationToken cancellationToken)
     {
         var parameters = new
         {
             search.Role, search.DistrictId, search.StreetId, search.CommunityId, search.TeamId, search.Disabled,
             username = search.Username is { } text ? $"%{EscapeLike(text)}%" : null,
-            limit = pageSize,
-            offset = (long)(page - 1) * pageSize,
+            limit = paging.Size,
+            offset = paging.Offset,
         };
         const string Filter = """
             (@Role::text is null or role = @Role)

@@ -79,13 +79,13 @@ public static class AccountsApi
 
     internal static async Task<Results<Ok<ItemsPage<AccountResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         Caller caller, AccountStore store, string? role, Guid? districtId, Guid? streetId, Guid? communityId, Guid? teamId, string? q, string? status,
-        int? page, int? pageSize, CancellationToken cancellationToken)
+        [AsParameters] Paging paging, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Require(role is null || Roles.All.Contains(role), "role", $"role must be one of {string.Join(", ", Roles.All)}.")
             .Require(status is null or "active" or "disabled", "status", "status must be active or disabled.")
             .Require(q is not { Length: > 64 }, "q", "q is at most 64 characters.");
-        if (Paging.Check(errors, page, pageSize).Any)
+        if (paging.Check(errors).Any)
             return errors.ToProblem();
         if (caller.IsCoordinator && role is not (null or Roles.Team))
             return Problems.Forbidden("A coordinator sees only its street's team accounts.");
@@ -96,8 +96,7 @@ public static class AccountsApi
             status switch { "active" => false, "disabled" => true, _ => null });
         if (caller.IsCoordinator)
             search = search with { Role = Roles.Team, StreetId = caller.StreetId ?? Guid.Empty };
-        var (pageNumber, size) = Paging.Of(page, pageSize);
-        var (items, total) = await store.SearchAsync(search, pageNumber, size, cancellationToken);
+        var (items, total) = await store.SearchAsync(search, paging, cancellationToken);
         return TypedResults.Ok(new ItemsPage<AccountResponse>(items.Select(a => AccountResponse.From(a)).ToList(), total));
     }
 

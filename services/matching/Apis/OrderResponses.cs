@@ -2,8 +2,6 @@ using Dispatch.Matching.Domain;
 
 namespace Dispatch.Matching.Apis;
 
-internal sealed record ItemsPage<T>(IReadOnlyList<T> Items, long Total);
-
 internal sealed record OrderChanged(Guid NeedId, Guid TeamId, string Status);
 
 /// <summary>What a reassignment did: the order, published again, directed to <c>ToTeamId</c> or (null) open in the hall.</summary>

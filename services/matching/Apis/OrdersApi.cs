@@ -27,13 +27,12 @@ internal static class OrdersApi
     }
 
     private static async Task<Results<Ok<ItemsPage<HallItem>>, ValidationProblem, ProblemHttpResult>> GetHall(
-        Caller caller, OrderStore store, int? page, int? pageSize, CancellationToken ct)
+        [AsParameters] Paging paging, Caller caller, OrderStore store, CancellationToken ct)
     {
         if (caller.TeamId is not { } teamId)
             return NotBoundToATeam();
-        if (Paging.Validate(page, pageSize) is { } invalid)
-            return invalid;
-        var (pageNumber, size) = Paging.Of(page, pageSize);
+        if (paging.Check(new ValidationErrors()) is { Any: true } invalid)
+            return invalid.ToProblem();
 
         var team = await store.FindTeamAsync(teamId, ct);
         if (team is null || !team.IsHatched || team.IsFull)
@@ -41,7 +40,7 @@ internal static class OrdersApi
 
         var candidates = await store.HallCandidatesAsync(team, ct);
         var ranked = HallRanking.Rank(candidates.Where(o => ClaimEligibility.Refusal(team, o) is null), team);
-        var items = ranked.Skip((pageNumber - 1) * size).Take(size)
+        var items = ranked.Skip(paging.Offset).Take(paging.Size)
             .Select(x => new HallItem(x.Order.NeedId, x.Order.Title, x.Order.Category, x.Order.CommunityId, x.Order.CommunityName,
                 x.Order.VolunteersNeeded, x.Order.StartsAt, x.Order.EndsAt, x.Score.Score, x.Score.Reason, x.Order.TargetTeamId is not null, x.Order.EscalationLevel))
             .ToList();
@@ -49,17 +48,16 @@ internal static class OrdersApi
     }
 
     private static async Task<Results<Ok<ItemsPage<TeamOrder>>, ValidationProblem, ProblemHttpResult>> GetMine(
-        Caller caller, OrderStore store, string? status, int? page, int? pageSize, CancellationToken ct)
+        string? status, [AsParameters] Paging paging, Caller caller, OrderStore store, CancellationToken ct)
     {
         if (caller.TeamId is not { } teamId)
             return NotBoundToATeam();
         if (status is not null && !OrderStatus.All.Contains(status))
             return ValidationErrors.For("status", $"status must be one of {string.Join(", ", OrderStatus.All)}.");
-        if (Paging.Validate(page, pageSize) is { } invalid)
-            return invalid;
-        var (pageNumber, size) = Paging.Of(page, pageSize);
+        if (paging.Check(new ValidationErrors()) is { Any: true } invalid)
+            return invalid.ToProblem();
 
-        var (orders, total) = await store.MineAsync(teamId, status, pageNumber, size, ct);
+        var (orders, total) = await store.MineAsync(teamId, status, paging, ct);
         return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(TeamOrder.From).ToList(), total));
     }
 

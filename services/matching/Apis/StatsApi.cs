@@ -69,18 +69,17 @@ internal static class StatsApi
     }
 
     private static async Task<Results<Ok<ItemsPage<UnclaimedItem>>, ValidationProblem, ProblemHttpResult>> GetUnclaimed(
-        Caller caller, StatsStore store, TimeProvider clock, Guid? streetId, Guid? communityId, int? page, int? pageSize, CancellationToken ct)
+        Guid? streetId, Guid? communityId, [AsParameters] Paging paging, Caller caller, StatsStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (Paging.Validate(page, pageSize) is { } invalidPaging)
-            return invalidPaging;
+        if (paging.Check(new ValidationErrors()) is { Any: true } invalidPaging)
+            return invalidPaging.ToProblem();
         var scope = ScopeOf(caller, streetId, communityId);
         if (scope.Problem is not null)
             return scope.Problem;
         if (scope.Invalid is not null)
             return scope.Invalid;
-        var (pageNumber, size) = Paging.Of(page, pageSize);
 
-        var (orders, total) = await store.UnclaimedAsync(scope.Street, scope.Community, pageNumber, size, ct);
+        var (orders, total) = await store.UnclaimedAsync(scope.Street, scope.Community, paging, ct);
         var now = clock.GetUtcNow();
         var items = orders.Select(o => new UnclaimedItem(o.NeedId, o.Title, o.Category, o.CommunityId, o.CommunityName, o.Urgency,
             o.PublishedAt, o.DueAt, o.EscalationLevel, EscalationLadder.Label(o.EscalationLevel), o.TargetTeamId is not null,

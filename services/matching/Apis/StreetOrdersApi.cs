@@ -24,20 +24,19 @@ internal static class StreetOrdersApi
 
     /// <summary>The orders a team holds or held, and the directed ones waiting for its answer, newest first.</summary>
     private static async Task<Results<Ok<ItemsPage<TeamOrder>>, ValidationProblem, ProblemHttpResult>> ListTeamOrders(
-        Caller caller, OrderStore store, Guid? teamId, string? status, int? page, int? pageSize, CancellationToken ct)
+        Guid? teamId, string? status, [AsParameters] Paging paging, Caller caller, OrderStore store, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Require(teamId is not null, "teamId", "teamId is required.")
             .Require(status is null || OrderStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", OrderStatus.All)}.");
         if (errors.Any)
             return errors.ToProblem();
-        if (Paging.Validate(page, pageSize) is { } invalid)
-            return invalid;
+        if (paging.Check(new ValidationErrors()) is { Any: true } invalid)
+            return invalid.ToProblem();
         var team = await store.FindTeamAsync(teamId!.Value, ct);
         if (team is null || !MayRun(caller, team.StreetId))
             return Problems.NotFound("team", teamId.Value);
-        var (pageNumber, size) = Paging.Of(page, pageSize);
-        var (orders, total) = await store.MineAsync(team.TeamId, status, pageNumber, size, ct);
+        var (orders, total) = await store.MineAsync(team.TeamId, status, paging, ct);
         return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(TeamOrder.From).ToList(), total));
     }
 

@@ -3,6 +3,7 @@ using Dispatch.Contracts;
 using Dispatch.Matching.Domain;
 using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -57,14 +58,14 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
                    or (o.target_team_id is null and o.district_id = @DistrictId and o.category = any(@Categories)))
             """, new { team.TeamId, team.DistrictId, team.Categories }, ct);
 
-    public async Task<(IReadOnlyList<Order> Items, long Total)> MineAsync(Guid teamId, string? status, int page, int pageSize, CancellationToken ct)
+    public async Task<(IReadOnlyList<Order> Items, long Total)> MineAsync(Guid teamId, string? status, Paging paging, CancellationToken ct)
     {
         // A directed order waiting for this team's answer is "its" order too.
         const string filter = $"""
             where (o.team_id = @teamId or (o.target_team_id = @teamId and o.status = '{OrderStatus.Published}'))
               and (cast(@status as text) is null or o.status = @status)
             """;
-        var parameters = new { teamId, status, limit = pageSize, offset = (page - 1) * pageSize };
+        var parameters = new { teamId, status, limit = paging.Size, offset = paging.Offset };
         var items = await database.QueryAsync<Order>($"""
             select {OrderColumns} from orders o left join communities c on c.id = o.community_id
             {filter}

@@ -1,5 +1,6 @@
 using Dispatch.Matching.Domain;
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Http;
 
 namespace Dispatch.Matching.Data;
 
@@ -62,13 +63,13 @@ internal sealed class StatsStore(Database database)
     }
 
     /// <summary>The street's published orders nobody holds yet, oldest first: where the coordinator should look.</summary>
-    public async Task<(IReadOnlyList<UnclaimedOrder> Items, long Total)> UnclaimedAsync(Guid streetId, Guid? communityId, int page, int pageSize, CancellationToken ct)
+    public async Task<(IReadOnlyList<UnclaimedOrder> Items, long Total)> UnclaimedAsync(Guid streetId, Guid? communityId, Paging paging, CancellationToken ct)
     {
         const string filter = $"""
             where o.street_id = @streetId and o.status = '{OrderStatus.Published}'
               and (cast(@communityId as uuid) is null or o.community_id = @communityId)
             """;
-        var parameters = new { streetId, communityId, limit = pageSize, offset = (page - 1) * pageSize };
+        var parameters = new { streetId, communityId, limit = paging.Size, offset = paging.Offset };
         var items = await database.QueryAsync<UnclaimedOrder>($"""
             select o.need_id, o.title, o.category, o.community_id, c.name as community_name, o.urgency, o.published_at,
                    o.due_at, o.escalation_level, o.target_team_id

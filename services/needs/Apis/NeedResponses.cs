@@ -3,8 +3,6 @@ using Dispatch.ServiceDefaults.Auth;
 
 namespace Dispatch.Needs.Apis;
 
-internal sealed record ItemsPage<T>(IReadOnlyList<T> Items, long Total);
-
 internal sealed record RatingView(int Score, string? Comment);
 
 internal sealed record TimelineItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason);

@@ -112,7 +112,7 @@ internal static class NeedsApi
 
     private static async Task<Results<Ok<ItemsPage<NeedView>>, ValidationProblem, ProblemHttpResult>> List(
         Caller caller, NeedStore store, string? status, string? category, Guid? communityId, string? q, DateTimeOffset? from,
-        DateTimeOffset? to, string? dateField, int? page, int? pageSize, CancellationToken ct)
+        DateTimeOffset? to, string? dateField, [AsParameters] Paging paging, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Require(status is null || NeedStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", NeedStatus.All)}.")
@@ -120,18 +120,17 @@ internal static class NeedsApi
                 $"category must be one of {string.Join(", ", ServiceCategories.Names.Keys)}.")
             .Require(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
             .Require(dateField is null or "startsAt" or "createdAt", "dateField", "dateField must be startsAt or createdAt.")
-            .Require(from is null || to is null || from < to, "to", "to must be after from.")
-            .Check(page, pageSize);
+            .Require(from is null || to is null || from < to, "to", "to must be after from.");
+        paging.Check(errors);
         if (errors.Any)
             return errors.ToProblem();
         if (caller.IsBranch && communityId is { } asked && asked != caller.CommunityId)
             return Problems.Forbidden("A branch lists only its own community's needs.");
 
-        var (pageNumber, size) = Paging.Of(page, pageSize);
         var filter = new NeedFilter(
             caller.IsBranch ? caller.CommunityId ?? Guid.Empty : communityId,
             caller.IsCoordinator ? caller.StreetId ?? Guid.Empty : null,
-            status, category, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to, dateField == "createdAt", pageNumber, size);
+            status, category, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to, dateField == "createdAt", paging);
         var (items, total) = await store.ListAsync(filter, ct);
         return TypedResults.Ok(new ItemsPage<NeedView>(items.Select(n => NeedView.For(caller, n)).ToList(), total));
     }

@@ -24,7 +24,7 @@ internal static class NeedsListApi
     }
 
     /// <summary>The file as the body (text/csv) or as the <c>file</c> field of a multipart form.</summary>
-    private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+    private static async Task<Results<Ok<ImportReport<NeedImportRow>>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, Caller caller, NeedStore store, TimeProvider clock, CancellationToken ct)
     {
         if (caller is not { CommunityId: { } communityId, StreetId: { } streetId, DistrictId: { } districtId })
@@ -35,7 +35,7 @@ internal static class NeedsListApi
         if (NeedsListFile.Read(text, fileErrors) is not { } list)
             return fileErrors.ToProblem();
 
-        var reports = new ImportRowReport?[list.Rows.Count];
+        var reports = new NeedImportRow?[list.Rows.Count];
         var good = new List<(int Index, NeedContent Content, string Fingerprint)>();
         for (var i = 0; i < list.Rows.Count; i++)
         {
@@ -43,7 +43,7 @@ internal static class NeedsListApi
             if (row.Request.Validate(row.CellErrors) is { } content && !row.CellErrors.Any)
                 good.Add((i, content, NeedFingerprint.Of(content)));
             else
-                reports[i] = new ImportRowReport(row.Line, ImportRowReport.Invalid, row.Request.Title, null, row.CellErrors.ToProblem().ProblemDetails.Errors);
+                reports[i] = new NeedImportRow(row.Line, ImportOutcome.Invalid, row.Request.Title, null, row.CellErrors.ToProblem().ProblemDetails.Errors);
         }
 
         var author = new Author(communityId, streetId, districtId, caller.AccountId, caller.Actor);
@@ -52,14 +52,11 @@ internal static class NeedsListApi
         {
             var (index, content, _) = good[g];
             var (needId, created) = outcomes[g];
-            reports[index] = new ImportRowReport(list.Rows[index].Line, created ? ImportRowReport.Created : ImportRowReport.Duplicate,
+            reports[index] = new NeedImportRow(list.Rows[index].Line, created ? ImportOutcome.Created : ImportOutcome.Duplicate,
                 content.Title, needId, null);
         }
 
-        var rows = reports.Select(r => r!).ToList();
-        return TypedResults.Ok(new ImportReport(
-            rows.Count(r => r.Outcome == ImportRowReport.Created), rows.Count(r => r.Outcome == ImportRowReport.Duplicate),
-            rows.Count(r => r.Outcome == ImportRowReport.Invalid), list.IgnoredColumns, rows));
+        return TypedResults.Ok(new ImportReport<NeedImportRow>(reports.Select(r => r!).ToList(), list.IgnoredColumns));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Dispatch.ServiceDefaults.Http;
+
 namespace Dispatch.Needs.Data;
 
 /// <summary>
@@ -14,5 +16,4 @@ internal sealed record NeedFilter(
     DateTimeOffset? From,
     DateTimeOffset? To,
     bool ByCreation,
-    int Page,
-    int PageSize);
+    Paging Paging);

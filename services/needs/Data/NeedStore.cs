@@ -2,6 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Needs.Domain;
 using Dispatch.Needs.Telemetry;
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Http;
 
 namespace Dispatch.Needs.Data;
 
@@ -182,7 +183,7 @@ internal sealed class NeedStore(Database database, NeedsMetrics metrics)
         {
             filter.CommunityId, filter.StreetId, filter.Status, filter.Category, From = filter.From?.ToUniversalTime(), To = filter.To?.ToUniversalTime(),
             Pattern = filter.Query is { } q ? "%" + EscapeLike(q) + "%" : null,
-            Limit = filter.PageSize, Offset = (filter.Page - 1) * filter.PageSize,
+            Limit = filter.Paging.Size, filter.Paging.Offset,
         };
         var items = await database.QueryAsync<Need>($"""
             select * from needs

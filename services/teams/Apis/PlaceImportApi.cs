@@ -38,18 +38,18 @@ internal static class PlaceImportApi
             var (row, errors) = PlaceFile.Check(cells);
             if (row is null)
             {
-                rows.Add(new PlaceImportRow(cells.Line, PlaceImportRow.Invalid, cells.Cell("district"), cells.Cell("street"), cells.Cell("community"), null,
+                rows.Add(new PlaceImportRow(cells.Line, ImportOutcome.Invalid, cells.Cell("district"), cells.Cell("street"), cells.Cell("community"), null,
                     errors.ToProblem().ProblemDetails.Errors));
                 continue;
             }
             var imported = await places.ImportAsync(row.District, row.Street, row.Community, row.BranchName, clock.GetUtcNow(), ct);
             districts += imported.DistrictCreated ? 1 : 0;
             streets += imported.StreetCreated ? 1 : 0;
-            rows.Add(new PlaceImportRow(cells.Line, imported.CommunityCreated ? PlaceImportRow.Created : PlaceImportRow.Duplicate,
+            rows.Add(new PlaceImportRow(cells.Line, imported.CommunityCreated ? ImportOutcome.Created : ImportOutcome.Duplicate,
                 row.District, row.Street, row.Community, imported.CommunityId, null));
         }
         return TypedResults.Ok(new PlaceImportReport(
-            rows.Count(r => r.Outcome == PlaceImportRow.Created), rows.Count(r => r.Outcome == PlaceImportRow.Duplicate),
-            rows.Count(r => r.Outcome == PlaceImportRow.Invalid), districts, streets, sheet.IgnoredColumns, rows));
+            rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Duplicate),
+            rows.Count(r => r.Outcome == ImportOutcome.Invalid), districts, streets, sheet.IgnoredColumns, rows));
     }
 }

@@ -1,3 +1,5 @@
+using Dispatch.ServiceDefaults.Spreadsheets;
+
 namespace Dispatch.Teams.Apis;
 
 /// <summary>What a place-list import did with each row, and the totals (communities, and the districts and streets it added).</summary>
@@ -12,8 +14,4 @@ internal sealed record PlaceImportReport(
 /// </summary>
 internal sealed record PlaceImportRow(
     int Line, string Outcome, string? District, string? Street, string? Community, Guid? CommunityId, IDictionary<string, string[]>? Errors)
-{
-    public const string Created = "created";
-    public const string Duplicate = "duplicate";
-    public const string Invalid = "invalid";
-}
+    : IImportRow;

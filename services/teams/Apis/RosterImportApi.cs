@@ -24,7 +24,7 @@ internal static class RosterImportApi
     }
 
     /// <summary>The file as the body (text/csv) or as the <c>file</c> field of a multipart form; <c>?status=applied</c> records the rows as applications.</summary>
-    private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+    private static async Task<Results<Ok<ImportReport<RosterImportRow>>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest request, string? status, Caller caller, PlaceStore places, TeamStore teams, TimeProvider clock, CancellationToken ct)
     {
         if (caller.StreetId is not { } streetId)
@@ -39,16 +39,14 @@ internal static class RosterImportApi
             return fileErrors.ToProblem();
 
         var communities = await places.CommunitiesOfStreetAsync(streetId, ct);
-        var reports = new List<ImportRowReport>(roster.Rows.Count);
+        var reports = new List<RosterImportRow>(roster.Rows.Count);
         foreach (var row in roster.Rows)
             reports.Add(await ImportRowAsync(row, initial, communities, caller, teams, clock, ct));
 
-        return TypedResults.Ok(new ImportReport(
-            reports.Count(r => r.Outcome == ImportRowReport.Created), reports.Count(r => r.Outcome == ImportRowReport.Duplicate),
-            reports.Count(r => r.Outcome == ImportRowReport.Invalid), roster.IgnoredColumns, reports));
+        return TypedResults.Ok(new ImportReport<RosterImportRow>(reports, roster.IgnoredColumns));
     }
 
-    private static async Task<ImportRowReport> ImportRowAsync(RosterRow row, string status, IReadOnlyList<Community> communities,
+    private static async Task<RosterImportRow> ImportRowAsync(RosterRow row, string status, IReadOnlyList<Community> communities,
         Caller caller, TeamStore teams, TimeProvider clock, CancellationToken ct)
     {
         // A row names its community as the street writes it, or by id; either way only the coordinator's own street counts.
@@ -61,17 +59,17 @@ internal static class RosterImportApi
         var errors = TeamRegistration.Validate(body, community, problem);
         var name = body.Name?.Trim();
         if (errors.Any || row.CellErrors.Any)
-            return new ImportRowReport(row.Line, ImportRowReport.Invalid, name, null, Merge(row.CellErrors, errors));
+            return new RosterImportRow(row.Line, ImportOutcome.Invalid, name, null, Merge(row.CellErrors, errors));
 
         var team = TeamRegistration.ToTeam(body, community!, status, clock.GetUtcNow());
         if (await teams.RegisterAsync(team, caller.Username, "roster import", ct))
-            return new ImportRowReport(row.Line, ImportRowReport.Created, team.Name, team.Id, null);
+            return new RosterImportRow(row.Line, ImportOutcome.Created, team.Name, team.Id, null);
         // Names are unique in the district: the street's own team of that name is this row imported before; another street's is not.
         var existing = await teams.FindByNameAsync(community!.DistrictId, team.Name, ct);
         if (existing is not null && existing.StreetId != community.StreetId)
-            return new ImportRowReport(row.Line, ImportRowReport.Invalid, team.Name, null,
+            return new RosterImportRow(row.Line, ImportOutcome.Invalid, team.Name, null,
                 new Dictionary<string, string[]> { ["name"] = [$"Another street of the district already has a team named '{team.Name}'."] });
-        return new ImportRowReport(row.Line, ImportRowReport.Duplicate, team.Name, existing?.Id, null);
+        return new RosterImportRow(row.Line, ImportOutcome.Duplicate, team.Name, existing?.Id, null);
     }
 
     /// <summary>Cell problems (a number that is not one) and rule problems, by field, as one 400 would list them.</summary>

@@ -2,8 +2,6 @@ using Dispatch.Teams.Domain;
 
 namespace Dispatch.Teams.Apis;
 
-internal sealed record ItemsPage<T>(IReadOnlyList<T> Items, long Total);
-
 /// <summary>
 /// A team as the API shows it; the leader's name and phone, and the proposal waiting for the coordinator, are null
 /// for callers outside the team and its street's administration.

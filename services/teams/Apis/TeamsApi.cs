@@ -66,21 +66,19 @@ internal static class TeamsApi
 
     private static async Task<Results<Ok<ItemsPage<TeamResponse>>, ValidationProblem>> List(
         Caller caller, TeamStore teams, string? status, Guid? communityId, Guid? streetId, string? category, string? skill, string? q,
-        int? page, int? pageSize, CancellationToken ct)
+        [AsParameters] Paging paging, CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Require(status is null || TeamStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", TeamStatus.All)}.")
             .Require(category is null || ServiceCategories.IsKnown(category), "category", $"'{category}' is not a known category.")
             .Require(skill is null || skill.Length <= 50, "skill", "skill must be at most 50 characters.")
-            .Require(q is null || q.Length <= 100, "q", "q must be at most 100 characters.")
-            .Validate(page, pageSize);
-        if (errors.Any)
+            .Require(q is null || q.Length <= 100, "q", "q must be at most 100 characters.");
+        if (paging.Check(errors).Any)
             return errors.ToProblem();
-        var (pageNumber, size) = Paging.Of(page, pageSize);
 
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         var skillName = string.IsNullOrWhiteSpace(skill) ? null : skill.Trim();
-        var (items, total) = await teams.ListAsync(new TeamFilter(status, communityId, streetId, category, skillName, text), pageNumber, size, ct);
+        var (items, total) = await teams.ListAsync(new TeamFilter(status, communityId, streetId, category, skillName, text), paging, ct);
         return TypedResults.Ok(new ItemsPage<TeamResponse>(items.Select(t => ToResponse(t, caller)).ToList(), total));
     }
 
@@ -193,33 +191,29 @@ internal static class TeamsApi
 
     /// <summary>Every change of the team's service list, newest first: the team itself and those who run its street.</summary>
     private static async Task<Results<Ok<ItemsPage<TeamChangeResponse>>, ValidationProblem, ProblemHttpResult>> ListChanges(
-        Guid id, Caller caller, TeamStore teams, TeamChangeStore changes, int? page, int? pageSize, CancellationToken ct)
+        Guid id, Caller caller, TeamStore teams, TeamChangeStore changes, [AsParameters] Paging paging, CancellationToken ct)
     {
-        var errors = new ValidationErrors().Validate(page, pageSize);
-        if (errors.Any)
-            return errors.ToProblem();
+        if (paging.Check(new ValidationErrors()) is { Any: true } invalid)
+            return invalid.ToProblem();
         var team = await teams.FindAsync(id, ct);
         if (team is null || !MaySeeLeader(caller, team))
             return Problems.NotFound("team", id);
-        var (pageNumber, size) = Paging.Of(page, pageSize);
-        var (items, total) = await changes.ListForTeamAsync(id, pageNumber, size, ct);
+        var (items, total) = await changes.ListForTeamAsync(id, paging, ct);
         return TypedResults.Ok(new ItemsPage<TeamChangeResponse>(items.Select(TeamChangeResponse.From).ToList(), total));
     }
 
     /// <summary>The street's changes in one status (waiting ones by default), oldest first: what the coordinator has to decide.</summary>
     private static async Task<Results<Ok<ItemsPage<TeamChangeResponse>>, ValidationProblem, ProblemHttpResult>> ChangesQueue(
-        Caller caller, TeamChangeStore changes, string? status, Guid? streetId, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, TeamChangeStore changes, string? status, Guid? streetId, [AsParameters] Paging paging, CancellationToken ct)
     {
         var errors = new ValidationErrors()
-            .Require(status is null || TeamChangeStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", TeamChangeStatus.All)}.")
-            .Validate(page, pageSize);
-        if (errors.Any)
+            .Require(status is null || TeamChangeStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", TeamChangeStatus.All)}.");
+        if (paging.Check(errors).Any)
             return errors.ToProblem();
         if (caller.IsCoordinator && streetId is { } asked && asked != caller.StreetId)
             return Problems.Forbidden("A coordinator sees only its own street's changes.");
-        var (pageNumber, size) = Paging.Of(page, pageSize);
         var street = caller.IsAdmin ? streetId : caller.StreetId ?? Guid.Empty;
-        var (items, total) = await changes.ListByStatusAsync(status ?? TeamChangeStatus.Pending, street, pageNumber, size, ct);
+        var (items, total) = await changes.ListByStatusAsync(status ?? TeamChangeStatus.Pending, street, paging, ct);
         return TypedResults.Ok(new ItemsPage<TeamChangeResponse>(items.Select(TeamChangeResponse.From).ToList(), total));
     }
 

@@ -1,4 +1,5 @@
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Http;
 using Dispatch.Teams.Domain;
 
 namespace Dispatch.Teams.Data;
@@ -40,13 +41,13 @@ internal sealed class TeamChangeStore(Database database)
         (await database.QuerySingleOrDefaultAsync<Row>($"{Select} where c.id = @changeId and c.team_id = @teamId", new { teamId, changeId }, ct))?.ToChange();
 
     /// <summary>The team's changes, newest first.</summary>
-    public Task<(IReadOnlyList<TeamChange> Items, long Total)> ListForTeamAsync(Guid teamId, int page, int pageSize, CancellationToken ct) =>
-        ListAsync("where c.team_id = @teamId", new { teamId, limit = pageSize, offset = (page - 1) * pageSize }, ct);
+    public Task<(IReadOnlyList<TeamChange> Items, long Total)> ListForTeamAsync(Guid teamId, Paging paging, CancellationToken ct) =>
+        ListAsync("where c.team_id = @teamId", new { teamId, limit = paging.Size, offset = paging.Offset }, ct);
 
     /// <summary>Changes in <paramref name="status"/> of a street's teams (every street's when null), oldest first: the coordinator's queue.</summary>
-    public Task<(IReadOnlyList<TeamChange> Items, long Total)> ListByStatusAsync(string status, Guid? streetId, int page, int pageSize, CancellationToken ct) =>
+    public Task<(IReadOnlyList<TeamChange> Items, long Total)> ListByStatusAsync(string status, Guid? streetId, Paging paging, CancellationToken ct) =>
         ListAsync("where c.status = @status and (cast(@streetId as uuid) is null or t.street_id = @streetId)",
-            new { status, streetId, limit = pageSize, offset = (page - 1) * pageSize }, ct, oldestFirst: true);
+            new { status, streetId, limit = paging.Size, offset = paging.Offset }, ct, oldestFirst: true);
 
     private async Task<(IReadOnlyList<TeamChange> Items, long Total)> ListAsync(string where, object parameters, CancellationToken ct, bool oldestFirst = false)
     {

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.ServiceDefaults.Data;
+using Dispatch.ServiceDefaults.Http;
 using Dispatch.Teams.Domain;
 
 namespace Dispatch.Teams.Data;
@@ -37,7 +38,7 @@ internal sealed class TeamStore(Database database)
     public Task<Team?> FindByNameAsync(Guid districtId, string name, CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<Team>($"{Select} where t.district_id = @districtId and t.name = @name", new { districtId, name }, ct);
 
-    public async Task<(IReadOnlyList<Team> Items, long Total)> ListAsync(TeamFilter filter, int page, int pageSize, CancellationToken ct)
+    public async Task<(IReadOnlyList<Team> Items, long Total)> ListAsync(TeamFilter filter, Paging paging, CancellationToken ct)
     {
         const string where = """
             where (cast(@Status as text) is null or t.status = @Status)
@@ -47,7 +48,7 @@ internal sealed class TeamStore(Database database)
               and (cast(@Skill as text) is null or t.skills @> array[cast(@Skill as text)])
               and (cast(@Text as text) is null or strpos(lower(t.name), lower(@Text)) > 0)
             """;
-        var parameters = new { filter.Status, filter.CommunityId, filter.StreetId, filter.Category, filter.Skill, filter.Text, limit = pageSize, offset = (page - 1) * pageSize };
+        var parameters = new { filter.Status, filter.CommunityId, filter.StreetId, filter.Category, filter.Skill, filter.Text, limit = paging.Size, offset = paging.Offset };
         var items = await database.QueryAsync<Team>($"""
             {Select}
             {where}
