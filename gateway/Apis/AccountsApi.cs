@@ -78,22 +78,17 @@ public static class AccountsApi
     }
 
     internal static async Task<Results<Ok<ItemsPage<AccountResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Caller caller, AccountStore store, string? role, Guid? districtId, Guid? streetId, Guid? communityId, Guid? teamId, string? q, string? status,
-        [AsParameters] Paging paging, CancellationToken cancellationToken)
+        [AsParameters] AccountsQuery query, [AsParameters] Paging paging, Caller caller, AccountStore store, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors()
-            .Require(role is null || Roles.All.Contains(role), "role", $"role must be one of {string.Join(", ", Roles.All)}.")
-            .Require(status is null or "active" or "disabled", "status", "status must be active or disabled.")
-            .Require(q is not { Length: > 64 }, "q", "q is at most 64 characters.");
-        if (paging.Check(errors).Any)
+        var errors = paging.Check(query.Check(new ValidationErrors()));
+        if (errors.Any)
             return errors.ToProblem();
-        if (caller.IsCoordinator && role is not (null or Roles.Team))
+        if (caller.IsCoordinator && query.Role is not (null or Roles.Team))
             return Problems.Forbidden("A coordinator sees only its street's team accounts.");
-        if (caller.IsCoordinator && streetId is not null && streetId != caller.StreetId)
+        if (caller.IsCoordinator && query.StreetId is not null && query.StreetId != caller.StreetId)
             return Problems.Forbidden("A coordinator sees only its own street's accounts.");
 
-        var search = new AccountSearch(role, districtId, streetId, communityId, teamId, string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-            status switch { "active" => false, "disabled" => true, _ => null });
+        var search = query.ToSearch();
         if (caller.IsCoordinator)
             search = search with { Role = Roles.Team, StreetId = caller.StreetId ?? Guid.Empty };
         var (items, total) = await store.SearchAsync(search, paging, cancellationToken);

@@ -21,17 +21,17 @@ internal static class StatsApi
     }
 
     private static async Task<Results<Ok<MatchRateFigures>, ValidationProblem, ProblemHttpResult>> GetMatchRate(
-        Caller caller, StatsStore store, Guid? streetId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+        [AsParameters] MatchRateQuery query, Caller caller, StatsStore store, CancellationToken ct)
     {
-        if (Validate(from, to) is { } invalid)
+        if (Validate(query) is { } invalid)
             return invalid;
-        var scope = ScopeOf(caller, streetId, communityId);
+        var scope = ScopeOf(caller, query.StreetId, query.CommunityId);
         if (scope.Problem is not null)
             return scope.Problem;
         if (scope.Invalid is not null)
             return scope.Invalid;
 
-        var figures = await store.MatchRateAsync(scope.Street, scope.Community, from?.ToUniversalTime(), to?.ToUniversalTime(), ct);
+        var figures = await store.MatchRateAsync(scope.Street, scope.Community, query.From?.ToUniversalTime(), query.To?.ToUniversalTime(), ct);
         var totals = figures.Totals;
         return TypedResults.Ok(new MatchRateFigures(
             totals.Published,
@@ -52,17 +52,17 @@ internal static class StatsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetMatchRateCsv(
-        Caller caller, StatsStore store, Guid? streetId, Guid? communityId, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+        [AsParameters] MatchRateQuery query, Caller caller, StatsStore store, CancellationToken ct)
     {
-        if (Validate(from, to) is { } invalid)
+        if (Validate(query) is { } invalid)
             return invalid;
-        var scope = ScopeOf(caller, streetId, communityId);
+        var scope = ScopeOf(caller, query.StreetId, query.CommunityId);
         if (scope.Problem is not null)
             return scope.Problem;
         if (scope.Invalid is not null)
             return scope.Invalid;
 
-        var figures = await store.MatchRateAsync(scope.Street, scope.Community, from?.ToUniversalTime(), to?.ToUniversalTime(), ct);
+        var figures = await store.MatchRateAsync(scope.Street, scope.Community, query.From?.ToUniversalTime(), query.To?.ToUniversalTime(), ct);
         // With a byte-order mark, so a spreadsheet opens the Chinese names as UTF-8.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(MatchRateCsv.Write(figures))).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "match-rate.csv");
@@ -87,8 +87,8 @@ internal static class StatsApi
         return TypedResults.Ok(new ItemsPage<UnclaimedItem>(items, total));
     }
 
-    private static ValidationProblem? Validate(DateTimeOffset? from, DateTimeOffset? to) =>
-        from is { } start && to is { } end && end <= start ? ValidationErrors.For("to", "to must be after from.") : null;
+    private static ValidationProblem? Validate(MatchRateQuery query) =>
+        query is { From: { } start, To: { } end } && end <= start ? ValidationErrors.For("to", "to must be after from.") : null;
 
     private sealed record Scope(Guid Street, Guid? Community, ProblemHttpResult? Problem = null, ValidationProblem? Invalid = null);
 

@@ -111,26 +111,18 @@ internal static class NeedsApi
     }
 
     private static async Task<Results<Ok<ItemsPage<NeedView>>, ValidationProblem, ProblemHttpResult>> List(
-        Caller caller, NeedStore store, string? status, string? category, Guid? communityId, string? q, DateTimeOffset? from,
-        DateTimeOffset? to, string? dateField, [AsParameters] Paging paging, CancellationToken ct)
+        [AsParameters] NeedsQuery query, [AsParameters] Paging paging, Caller caller, NeedStore store, CancellationToken ct)
     {
-        var errors = new ValidationErrors()
-            .Require(status is null || NeedStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", NeedStatus.All)}.")
-            .Require(category is null || ServiceCategories.IsKnown(category), "category",
-                $"category must be one of {string.Join(", ", ServiceCategories.Names.Keys)}.")
-            .Require(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
-            .Require(dateField is null or "startsAt" or "createdAt", "dateField", "dateField must be startsAt or createdAt.")
-            .Require(from is null || to is null || from < to, "to", "to must be after from.");
-        paging.Check(errors);
+        var errors = paging.Check(query.Check(new ValidationErrors()));
         if (errors.Any)
             return errors.ToProblem();
-        if (caller.IsBranch && communityId is { } asked && asked != caller.CommunityId)
+        if (caller.IsBranch && query.CommunityId is { } asked && asked != caller.CommunityId)
             return Problems.Forbidden("A branch lists only its own community's needs.");
 
         var filter = new NeedFilter(
-            caller.IsBranch ? caller.CommunityId ?? Guid.Empty : communityId,
+            caller.IsBranch ? caller.CommunityId ?? Guid.Empty : query.CommunityId,
             caller.IsCoordinator ? caller.StreetId ?? Guid.Empty : null,
-            status, category, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), from, to, dateField == "createdAt", paging);
+            query.Status, query.Category, query.Text, query.From, query.To, query.ByCreation, paging);
         var (items, total) = await store.ListAsync(filter, ct);
         return TypedResults.Ok(new ItemsPage<NeedView>(items.Select(n => NeedView.For(caller, n)).ToList(), total));
     }

@@ -65,20 +65,13 @@ internal static class TeamsApi
     }
 
     private static async Task<Results<Ok<ItemsPage<TeamResponse>>, ValidationProblem>> List(
-        Caller caller, TeamStore teams, string? status, Guid? communityId, Guid? streetId, string? category, string? skill, string? q,
-        [AsParameters] Paging paging, CancellationToken ct)
+        [AsParameters] TeamsQuery query, [AsParameters] Paging paging, Caller caller, TeamStore teams, CancellationToken ct)
     {
-        var errors = new ValidationErrors()
-            .Require(status is null || TeamStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", TeamStatus.All)}.")
-            .Require(category is null || ServiceCategories.IsKnown(category), "category", $"'{category}' is not a known category.")
-            .Require(skill is null || skill.Length <= 50, "skill", "skill must be at most 50 characters.")
-            .Require(q is null || q.Length <= 100, "q", "q must be at most 100 characters.");
-        if (paging.Check(errors).Any)
+        var errors = paging.Check(query.Check(new ValidationErrors()));
+        if (errors.Any)
             return errors.ToProblem();
 
-        var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        var skillName = string.IsNullOrWhiteSpace(skill) ? null : skill.Trim();
-        var (items, total) = await teams.ListAsync(new TeamFilter(status, communityId, streetId, category, skillName, text), paging, ct);
+        var (items, total) = await teams.ListAsync(query.ToFilter(), paging, ct);
         return TypedResults.Ok(new ItemsPage<TeamResponse>(items.Select(t => ToResponse(t, caller)).ToList(), total));
     }
 
