@@ -48,8 +48,6 @@ internal static class PlaceImportApi
             rows.Add(new PlaceImportRow(cells.Line, imported.CommunityCreated ? ImportOutcome.Created : ImportOutcome.Duplicate,
                 row.District, row.Street, row.Community, imported.CommunityId, null));
         }
-        return TypedResults.Ok(new PlaceImportReport(
-            rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Duplicate),
-            rows.Count(r => r.Outcome == ImportOutcome.Invalid), districts, streets, sheet.IgnoredColumns, rows));
+        return TypedResults.Ok(new PlaceImportReport(rows, sheet.IgnoredColumns, districts, streets));
     }
 }

@@ -3,9 +3,14 @@ using Dispatch.ServiceDefaults.Spreadsheets;
 namespace Dispatch.Teams.Apis;
 
 /// <summary>What a place-list import did with each row, and the totals (communities, and the districts and streets it added).</summary>
-internal sealed record PlaceImportReport(
-    int Created, int Duplicates, int Invalid, int DistrictsCreated, int StreetsCreated, IReadOnlyList<string> IgnoredColumns,
-    IReadOnlyList<PlaceImportRow> Rows);
+internal sealed class PlaceImportReport(
+    IReadOnlyList<PlaceImportRow> rows, IReadOnlyList<string> ignoredColumns, int districtsCreated, int streetsCreated)
+    : ImportReport<PlaceImportRow>(rows, ignoredColumns)
+{
+    public int DistrictsCreated { get; } = districtsCreated;
+
+    public int StreetsCreated { get; } = streetsCreated;
+}
 
 /// <summary>
 /// One row: <c>created</c> (a new community, and its district and street where they were new too), <c>duplicate</c>

@@ -1,7 +1,8 @@
 namespace Dispatch.ServiceDefaults.Spreadsheets;
 
-/// <summary>What an import of a spreadsheet did with each row, and the totals.</summary>
-public sealed class ImportReport<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<string> ignoredColumns)
+/// <summary>What an import of a spreadsheet did with each row, and the totals (an import that adds more than rows
+/// extends it with its own totals).</summary>
+public class ImportReport<TRow>(IReadOnlyList<TRow> rows, IReadOnlyList<string> ignoredColumns)
     where TRow : IImportRow
 {
     public int Created { get; } = rows.Count(r => r.Outcome == ImportOutcome.Created);
