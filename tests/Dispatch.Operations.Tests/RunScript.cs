@@ -49,13 +49,26 @@ internal sealed class RunScript(string dataDirectory)
         return process;
     }
 
-    /// <summary>Ctrl-C (as SIGINT): run.sh stops the services and its PostgreSQL.</summary>
+    /// <summary>
+    /// Stops run.sh as a service manager does, with SIGTERM, which run.sh traps as it traps Ctrl-C: it stops the
+    /// services and its PostgreSQL. Not SIGINT: a shell starts background commands with SIGINT ignored, and a signal
+    /// ignored on entry cannot be trapped, so under a backgrounded ./test.sh run.sh would never hear it.
+    /// </summary>
     public static async Task StopAsync(Process process)
     {
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await kill.WaitForExitAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Leave nothing running behind a failed test: its services would hold ports and the test run's locks.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"./run.sh did not stop within 2 minutes of SIGTERM: {Output(process)}");
+        }
     }
 
     /// <summary>Runs ./run.sh with <paramref name="arguments"/> to its end; returns its exit code and output.</summary>
