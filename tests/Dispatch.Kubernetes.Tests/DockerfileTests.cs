@@ -3,38 +3,58 @@ using Xunit;
 
 namespace Dispatch.Kubernetes.Tests;
 
+/// <summary>The one Dockerfile, built with <c>--build-arg PROJECT=&lt;folder&gt;</c> for each process the manifests run.</summary>
 public sealed partial class DockerfileTests
 {
+    private static readonly string Dockerfile = Repository.Read("Dockerfile");
+
     public static TheoryData<string> Processes => new("gateway", "needs", "teams", "matching");
 
-    [Theory]
-    [MemberData(nameof(Processes))]
-    public void The_image_is_built_in_the_sdk_and_runs_the_project_on_the_aspnet_runtime_as_a_non_root_user_on_8080(string process)
+    [Fact]
+    public void The_image_is_built_in_the_sdk_and_runs_on_the_aspnet_runtime_as_a_non_root_user_on_8080()
     {
-        var code = ProcessCode.For(process);
-        var dockerfile = Repository.Read(code.Folder, "Dockerfile");
-        var project = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(Repository.Path(code.Folder), "*.csproj")));
-
-        var stages = From().Matches(dockerfile).Select(m => m.Groups[1].Value).ToList();
-        Assert.True(stages.Count >= 2, $"{process}: not a multi-stage build");
+        var stages = From().Matches(Dockerfile).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(stages.Count >= 2, "not a multi-stage build");
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", stages[0], StringComparison.Ordinal);
         Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0", stages[^1], StringComparison.Ordinal);
 
-        var runtime = dockerfile[dockerfile.LastIndexOf("\nFROM ", StringComparison.Ordinal)..];
+        var runtime = Dockerfile[Dockerfile.LastIndexOf("\nFROM ", StringComparison.Ordinal)..];
         var user = User().Match(runtime);
-        Assert.True(user.Success, $"{process}: the runtime stage sets no USER");
+        Assert.True(user.Success, "the runtime stage sets no USER");
         Assert.DoesNotMatch("^(root|0)(:.*)?$", user.Groups[1].Value);
         Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", runtime, StringComparison.Ordinal);
         Assert.Contains("EXPOSE 8080", runtime, StringComparison.Ordinal);
-        Assert.Contains($"ENTRYPOINT [\"dotnet\", \"{project}.dll\"]", runtime, StringComparison.Ordinal);
-        Assert.Contains($"dotnet publish {code.Folder}/{project}.csproj", dockerfile, StringComparison.Ordinal);
+    }
 
+    [Fact]
+    public void The_build_argument_names_the_project_that_is_restored_published_and_started()
+    {
+        var build = Dockerfile[..Dockerfile.LastIndexOf("\nFROM ", StringComparison.Ordinal)];
+
+        Assert.Matches(@"(?m)^ARG PROJECT\s*$", build);
+        Assert.Contains("RUN dotnet restore ${PROJECT}", build, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish ${PROJECT} -c Release -o /app", build, StringComparison.Ordinal);
+        // The published app host (named after the project file) is what the runtime stage starts.
+        var launcher = Assert.Single(Entrypoint().Matches(Dockerfile)).Groups[1].Value;
+        Assert.Contains($"mv \"/app/$(basename ${{PROJECT}}/*.csproj .csproj)\" {launcher}", build, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Processes))]
+    public void Each_process_folder_builds_with_it(string process)
+    {
+        var code = ProcessCode.For(process);
+        var project = Assert.Single(Directory.GetFiles(Repository.Path(code.Folder), "*.csproj"));
+        var text = File.ReadAllText(project);
+
+        Assert.StartsWith("<Project Sdk=\"Microsoft.NET.Sdk.Web\">", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<UseAppHost>false", text, StringComparison.Ordinal); // the image starts the app host
         // Every project the process references is in the build context the Dockerfile copies.
-        foreach (Match reference in ProjectReference().Matches(Repository.Read(code.Folder, $"{project}.csproj")))
+        foreach (Match reference in ProjectReference().Matches(text))
         {
             var referenced = Path.GetRelativePath(Repository.Root, Path.GetFullPath(Path.Combine(Repository.Path(code.Folder), reference.Groups[1].Value)));
             var top = referenced.Split(Path.DirectorySeparatorChar)[0];
-            Assert.Contains($"COPY {top}/ {top}/", dockerfile, StringComparison.Ordinal);
+            Assert.Contains($"COPY {top}/ {top}/", Dockerfile, StringComparison.Ordinal);
         }
     }
 
@@ -53,6 +73,9 @@ public sealed partial class DockerfileTests
 
     [GeneratedRegex(@"^USER\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex User();
+
+    [GeneratedRegex("""^ENTRYPOINT \["([^"]+)"\]\s*$""", RegexOptions.Multiline)]
+    private static partial Regex Entrypoint();
 
     [GeneratedRegex("""<ProjectReference Include="([^"]+)" """)]
     private static partial Regex ProjectReference();

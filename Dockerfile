@@ -1,17 +1,22 @@
 # syntax=docker/dockerfile:1
-# The matching service image. Build from the repository root (it needs shared/ and the Directory.*.props):
-#   docker build -f services/matching/Dockerfile -t dispatch/matching:VERSION .
+# The image of any one process: PROJECT is its project's folder (gateway, services/needs, services/teams or
+# services/matching). Build from the repository root, which holds shared/ and the Directory.*.props:
+#   docker build --build-arg PROJECT=services/needs -t dispatch/needs:VERSION .
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG PROJECT
+RUN test -n "$PROJECT" || { echo "docker build --build-arg PROJECT=<the process's folder, e.g. services/needs>" >&2; exit 1; }
 WORKDIR /src
 # Restore first, from the project files alone, so that the layer is reused while only code changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY shared/Dispatch.Contracts/Dispatch.Contracts.csproj shared/Dispatch.Contracts/
 COPY shared/Dispatch.ServiceDefaults/Dispatch.ServiceDefaults.csproj shared/Dispatch.ServiceDefaults/
-COPY services/matching/Dispatch.Matching.csproj services/matching/
-RUN dotnet restore services/matching/Dispatch.Matching.csproj
+COPY ${PROJECT}/*.csproj ${PROJECT}/
+RUN dotnet restore ${PROJECT}
 COPY shared/ shared/
-COPY services/matching/ services/matching/
-RUN dotnet publish services/matching/Dispatch.Matching.csproj -c Release -o /app --no-restore -p:UseAppHost=false
+COPY ${PROJECT}/ ${PROJECT}/
+# The project's app host (its native launcher) becomes /app/process, so that one ENTRYPOINT starts every process.
+RUN dotnet publish ${PROJECT} -c Release -o /app --no-restore \
+    && mv "/app/$(basename ${PROJECT}/*.csproj .csproj)" /app/process
 
 # Chiseled: no shell, no package manager; "extra" carries ICU and time zones (the code is not
 # globalization-invariant: Chinese column headers, culture-aware text).
@@ -22,4 +27,4 @@ COPY --from=build /app ./
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-ENTRYPOINT ["dotnet", "Dispatch.Matching.dll"]
+ENTRYPOINT ["/app/process"]
