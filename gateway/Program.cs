@@ -1,3 +1,4 @@
+using Dispatch.Gateway;
 using Dispatch.Gateway.Accounts;
 using Dispatch.Gateway.Apis;
 using Dispatch.Gateway.Edge;
@@ -21,10 +22,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddServiceDefaults();
 builder.AddPasswordChangeAuthentication();
-builder.AddDispatchDatabase("Identity", typeof(Program).Assembly);
+builder.AddDispatchDatabase(GatewaySettings.Declared.Database, typeof(Program).Assembly);
 // The gateway publishes AccountSessionsEnded through its outbox, so that every service refuses an ended session's tokens.
 builder.AddDispatchMessaging("gateway");
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddEdgeTransforms();
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(GatewaySettings.ReverseProxySection)).AddEdgeTransforms();
 builder.AddDestinationHealthChecks();
 
 // The edge: rate limits, body size, and a circuit per destination so a failing service answers 503 at once.
@@ -44,13 +45,14 @@ builder.Services.AddSingleton<SignInAttempts>();
 builder.Services.AddScoped<SignIn>();
 builder.Services.AddScoped<AccountDrafts>();
 builder.Services.AddSingleton<GatewayMetrics>();
+builder.Services.Configure<AdminAccountOptions>(builder.Configuration.GetSection(AdminAccountOptions.SectionName));
 builder.Services.AddHostedService<AdminAccountBootstrap>();
 
 // The team registry, asked where a new account belongs, with the caller's token.
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddTransient<CallerHeadersHandler>();
-builder.Services.AddHttpClient<TeamRegistryClient>(http =>
-        http.BaseAddress = new Uri(builder.Configuration["Services:Teams"] ?? "http://127.0.0.1:5102"))
+var teamRegistry = builder.Configuration.GetSection(TeamRegistryOptions.SectionName).Get<TeamRegistryOptions>() ?? new TeamRegistryOptions();
+builder.Services.AddHttpClient<TeamRegistryClient>(http => http.BaseAddress = teamRegistry.Teams)
     .AddHttpMessageHandler<CallerHeadersHandler>()
     .AddStandardResilienceHandler(resilience =>
     {

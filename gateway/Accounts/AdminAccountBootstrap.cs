@@ -1,25 +1,25 @@
 using Dispatch.ServiceDefaults.Auth;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Gateway.Accounts;
 
 /// <summary>
-/// Makes sure the <c>admin</c> account exists with the password of <c>Dispatch:AdminPassword</c>, so a fresh
-/// installation can be signed into, and a forgotten password is recovered by restarting with a new one. A password
+/// Makes sure the <c>admin</c> account exists with the password of <c>Dispatch:AdminPassword</c> (<see cref="AdminAccountOptions"/>),
+/// so a fresh installation can be signed into, and a forgotten password is recovered by restarting with a new one. A password
 /// the admin chose itself since stays: the configured one is applied again only when it changed (its hash as last
 /// applied is kept beside the account). Registered after the database's migrator, so the table exists when it runs.
 /// </summary>
 internal sealed class AdminAccountBootstrap(
-    AccountStore store, Passwords passwords, IConfiguration configuration, TimeProvider clock, ILogger<AdminAccountBootstrap> logger) : IHostedService
+    AccountStore store, Passwords passwords, IOptions<AdminAccountOptions> options, TimeProvider clock, ILogger<AdminAccountBootstrap> logger) : IHostedService
 {
     public const string Username = "admin";
-    public const string PasswordKey = "Dispatch:AdminPassword";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var password = configuration[PasswordKey];
+        var password = options.Value.AdminPassword;
         if (string.IsNullOrEmpty(password))
         {
-            logger.LogWarning("{Key} is not set (env Dispatch__AdminPassword): no admin account was created or changed.", PasswordKey);
+            logger.LogWarning("Dispatch:AdminPassword is not set (env Dispatch__AdminPassword): no admin account was created or changed.");
             return;
         }
 

@@ -1,3 +1,4 @@
+using Dispatch.Matching;
 using Dispatch.Matching.Apis;
 using Dispatch.Matching.Consumers;
 using Dispatch.Matching.Data;
@@ -11,7 +12,7 @@ using Dispatch.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDispatchDatabase("Matching", typeof(Program).Assembly);
+builder.AddDispatchDatabase(MatchingSettings.Declared.Database, typeof(Program).Assembly);
 builder.AddDispatchMessaging("matching", bus =>
 {
     bus.AddConsumer<NeedPublishedConsumer>();
@@ -27,7 +28,7 @@ builder.AddDispatchMessaging("matching", bus =>
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<StatsStore>();
 builder.Services.AddSingleton<PlanStore>();
-builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section)
+builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName)
     .Validate(o => o.StepWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0, "Escalation windows and batch size must be positive.")
     .ValidateOnStart();
 builder.Services.AddSingleton<MatchingMetrics>();

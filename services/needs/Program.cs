@@ -1,3 +1,4 @@
+using Dispatch.Needs;
 using Dispatch.Needs.Apis;
 using Dispatch.Needs.Consumers;
 using Dispatch.Needs.Data;
@@ -10,7 +11,7 @@ using Dispatch.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDispatchDatabase("Needs", typeof(Program).Assembly);
+builder.AddDispatchDatabase(NeedsSettings.Declared.Database, typeof(Program).Assembly);
 builder.AddDispatchMessaging("needs", bus =>
 {
     bus.AddConsumer<OrderClaimedConsumer>();

@@ -1,6 +1,7 @@
 using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
+using Dispatch.Teams;
 using Dispatch.Teams.Apis;
 using Dispatch.Teams.Consumers;
 using Dispatch.Teams.Data;
@@ -8,7 +9,7 @@ using Dispatch.Teams.Data;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDispatchDatabase("Teams", typeof(Program).Assembly);
+builder.AddDispatchDatabase(TeamsSettings.Declared.Database, typeof(Program).Assembly);
 // The registry publishes team events (through the outbox) and keeps each team's track record from order and rating events.
 builder.AddDispatchMessaging("teams", bus =>
 {

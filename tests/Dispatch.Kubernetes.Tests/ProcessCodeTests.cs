@@ -37,4 +37,17 @@ public sealed class ProcessCodeTests
         Assert.False(code.Reads("ConnectionStrings__Identity"));
         Assert.False(code.Reads("ReverseProxy__Clusters__needs__Destinations__d1__Address"));
     }
+
+    [Fact]
+    public void The_options_classes_of_a_process_are_the_settings_it_reads()
+    {
+        var matching = ProcessCode.For("matching");
+        var gateway = ProcessCode.For("gateway");
+
+        Assert.True(matching.Reads("Escalation__StepWindow"));
+        Assert.False(ProcessCode.For("needs").Reads("Escalation__StepWindow"));
+        Assert.True(gateway.Reads("CircuitBreaker__BreakDuration"));
+        Assert.True(gateway.Reads("RateLimiting__Token__Window"));
+        Assert.False(gateway.Reads("CircuitBreaker__NoSuchSetting"));
+    }
 }

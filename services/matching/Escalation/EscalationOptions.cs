@@ -3,7 +3,7 @@ namespace Dispatch.Matching.Escalation;
 /// <summary>Configuration section <c>Escalation</c> (<c>Escalation__StepWindow=12:00:00</c> …).</summary>
 internal sealed class EscalationOptions
 {
-    public const string Section = "Escalation";
+    public const string SectionName = "Escalation";
 
     /// <summary>How long an order waits for a claim when its need names no claim deadline.</summary>
     public TimeSpan DefaultClaimWindow { get; set; } = TimeSpan.FromHours(24);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Dispatch.ServiceDefaults.Configuration;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Dispatch.ServiceDefaults.Auth;
@@ -21,6 +22,7 @@ public sealed class AuthOptions
 
     public string Issuer { get; set; } = "dispatch-gateway";
     public string Audience { get; set; } = "dispatch";
+    [RequiredSetting]
     public string SigningKeys { get; set; } = "";
     public string? SigningKeysFile { get; set; }
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);

@@ -6,49 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.ServiceDefaults.Messaging;
 
-/// <summary>Options of the service's receive endpoints (<c>Messaging__DeliveryLimit</c>, …).</summary>
-public sealed class MessagingOptions
-{
-    public const string SectionName = "Messaging";
-
-    /// <summary>Quorum queues drop or dead-letter a message redelivered more often than this (3.10 has no default).</summary>
-    public int DeliveryLimit { get; set; } = 10;
-
-    /// <summary>
-    /// In-process retries before a message is moved to the endpoint's <c>_error</c> queue; 100, 500,
-    /// 2000, 5000 ms when not set. (No initializer: the configuration binder appends to an existing array
-    /// instead of replacing it, so <c>Messaging__RetryIntervalsMs__0..n</c> would add retries, not set them.)
-    /// </summary>
-    public int[]? RetryIntervalsMs { get; set; }
-
-    public int[] EffectiveRetryIntervalsMs => RetryIntervalsMs is { Length: > 0 } set ? set : [100, 500, 2000, 5000];
-
-    public int PrefetchCount { get; set; } = 32;
-
-    /// <summary>
-    /// Retries (200 ms doubling to 10 s) while the database is unreachable, before the message goes
-    /// back to the broker; 60 covers an outage of about ten minutes.
-    /// </summary>
-    public int TransientRetryLimit { get; set; } = 60;
-}
-
-/// <summary>Failures that say "try again later" about the infrastructure, not "this message is bad".</summary>
-public static class TransientFailures
-{
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        Npgsql.NpgsqlException { IsTransient: true } => true,
-        // The server is shutting down or restarting (pg_ctl stop, a failover): the connection ends, not the request.
-        Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" } => true,
-        Npgsql.PostgresException { SqlState: var state } when state.StartsWith("08", StringComparison.Ordinal) => true,
-        TimeoutException => true,
-        { InnerException: { } inner } => IsTransient(inner),
-        _ => false,
-    };
-}
-
 public static class MessagingSetup
 {
+    /// <summary>The broker's connection string: <c>ConnectionStrings__RabbitMq</c>.</summary>
+    public const string BrokerConnectionName = "RabbitMq";
+
     /// <summary>
     /// MassTransit on RabbitMQ (<c>ConnectionStrings:RabbitMq</c>, an amqp:// URL): durable quorum
     /// queues named after the service, bounded retries then the error queue, and the outbox relay.
@@ -56,7 +18,7 @@ public static class MessagingSetup
     /// </summary>
     public static WebApplicationBuilder AddDispatchMessaging(this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
-        var url = builder.Configuration.GetConnectionString("RabbitMq")
+        var url = builder.Configuration.GetConnectionString(BrokerConnectionName)
             ?? throw new InvalidOperationException("Connection string 'RabbitMq' is missing: set ConnectionStrings__RabbitMq to an amqp:// URL.");
         var broker = new Uri(url);
         var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
