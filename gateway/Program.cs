@@ -25,10 +25,10 @@ builder.AddPasswordChangeAuthentication();
 builder.AddDispatchDatabase(GatewaySettings.Declared.Database, typeof(Program).Assembly);
 // The gateway publishes AccountSessionsEnded through its outbox, so that every service refuses an ended session's tokens.
 builder.AddDispatchMessaging("gateway");
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(GatewaySettings.ReverseProxySection)).AddEdgeTransforms();
-builder.AddDestinationHealthChecks();
+var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(GatewaySettings.ReverseProxySection)).AddEdgeTransforms();
+builder.AddProxyHealth(proxy);
 
-// The edge: rate limits, body size, and a circuit per destination so a failing service answers 503 at once.
+// The edge: rate limits, body size, and a circuit per destination (see CircuitBreakerHandler).
 builder.AddEdgeRateLimiting();
 builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.SectionName));
 var bodyLimit = builder.Configuration.GetSection(RequestLimitsOptions.SectionName).Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();

@@ -1,27 +1,27 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace Dispatch.Gateway.Health;
 
-/// <summary>One service behind the gateway is ready when its own <c>/health/ready</c> says so within two seconds.</summary>
-internal sealed class DestinationHealthCheck(IHttpClientFactory clients, Uri address) : IHealthCheck
+/// <summary>
+/// One destination of the proxy, as YARP's own health checks judge it (read from the proxy's state, not probed again):
+/// ready once its last active probe of <c>/health/ready</c> passed, unless the passive check took it out of rotation.
+/// </summary>
+internal sealed class DestinationHealthCheck(IProxyStateLookup proxy, string clusterId, string destinationId) : IHealthCheck
 {
-    public const string ClientName = "destination-health";
-
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(2));
-        var probe = new Uri(address, "/health/ready");
-        try
+        if (!proxy.TryGetCluster(clusterId, out var cluster) || !cluster.Destinations.TryGetValue(destinationId, out var destination))
+            return Task.FromResult(HealthCheckResult.Unhealthy($"Destination {destinationId} of cluster {clusterId} is not in the proxy's configuration."));
+
+        var address = destination.Model.Config.Address;
+        return Task.FromResult((destination.Health.Active, destination.Health.Passive) switch
         {
-            using var response = await clients.CreateClient(ClientName).GetAsync(probe, timeout.Token);
-            return response.IsSuccessStatusCode
-                ? HealthCheckResult.Healthy($"{probe} answered {(int)response.StatusCode}.")
-                : HealthCheckResult.Unhealthy($"{probe} answered {(int)response.StatusCode}.");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy($"{probe} does not answer.", ex);
-        }
+            (_, DestinationHealth.Unhealthy) => HealthCheckResult.Unhealthy($"{address}: out of rotation after failed requests."),
+            (DestinationHealth.Healthy, _) => HealthCheckResult.Healthy($"{address}: ready at the last probe."),
+            (DestinationHealth.Unhealthy, _) => HealthCheckResult.Unhealthy($"{address}: failed its last probes."),
+            _ => HealthCheckResult.Unhealthy($"{address}: not yet ready at a probe."),
+        });
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Dispatch.Gateway.Health;
 using Dispatch.ServiceDefaults.Telemetry;
 using Polly;
 using Polly.CircuitBreaker;
@@ -10,9 +11,10 @@ using Polly.Timeout;
 namespace Dispatch.Gateway.Resilience;
 
 /// <summary>
-/// Sits between YARP and the connection: one Polly circuit per destination (scheme, host and port), so a
-/// dead, failing or hanging replica answers 503 problem details immediately instead of every request waiting on it
-/// (a request it does not answer in time gets a 504 and counts as a failure).
+/// Sits between YARP and the connection: one Polly circuit per destination (scheme, host and port). YARP's health checks
+/// decide where requests go, but they still send them to a failing replica when it is the only one (HealthyOrPanic),
+/// count neither 5xx answers nor hangs, and react only at the next probe; the circuit is what answers 503 problem details
+/// at once while a destination keeps failing (a request it does not answer in time gets a 504 and counts as a failure).
 /// </summary>
 internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, string clusterId, ILogger logger) : DelegatingHandler
 {
@@ -20,6 +22,8 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Options.TryGetValue(ProbeMarking.IsProbe, out var probe) && probe)
+            return await base.SendAsync(request, cancellationToken);
         var destination = request.RequestUri!.GetLeftPart(UriPartial.Authority);
         var circuit = _circuits.GetOrAdd(destination, Build);
         try
