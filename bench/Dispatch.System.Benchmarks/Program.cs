@@ -3,7 +3,7 @@ using Dispatch.System.Benchmarks;
 using Dispatch.Testing.Processes;
 using Dispatch.Testing.Telemetry;
 
-// The whole system against this machine's limits (issue 9): ./bench.sh system
+// The whole system against this machine's limits: ./bench.sh system
 // Prints figures and their ratio to what the machine does with nothing in the way; asserts no time.
 // Needs POSTGRES_URL, RABBITMQ_URL, RABBITMQ_MANAGEMENT_URL (bench.sh starts private servers) and PGBENCH.
 

@@ -2,27 +2,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dispatch.ServiceDefaults.Messaging;
 
-/// <summary>The names of the service's receive endpoints (queues), collected while the bus configures them.</summary>
-public sealed class ReceiveEndpointNames
-{
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-
-    public void Add(string queue)
-    {
-        lock (_names)
-            _names.Add(queue);
-    }
-
-    public IReadOnlyList<string> All
-    {
-        get
-        {
-            lock (_names)
-                return _names.Order(StringComparer.Ordinal).ToList();
-        }
-    }
-}
-
 /// <summary>
 /// Messages parked in the service's <c>_error</c> queues (a poison message, after its bounded retries).
 /// Parked messages make the service Degraded — still ready, since the messages behind them keep
