@@ -19,7 +19,7 @@ internal static class OrderLifecycle
         [OrderAction.Start] = ([OrderStatus.Claimed], OrderStatus.InService),
         [OrderAction.Complete] = ([OrderStatus.InService], OrderStatus.Completed),
         [OrderAction.Close] = ([OrderStatus.Completed], OrderStatus.Closed),
-        // The branch may cancel until the service is completed (issue 4), so also while a team is serving.
+        // The branch may cancel until the service is completed, so also while a team is serving.
         [OrderAction.Cancel] = ([OrderStatus.Published, OrderStatus.Claimed, OrderStatus.InService], OrderStatus.Cancelled),
         // Past its deadline an unclaimed order widens its reach (EscalationLadder) and stays published, until it expires.
         [OrderAction.Escalate] = ([OrderStatus.Published], OrderStatus.Published),

@@ -12,7 +12,7 @@ internal static class NeedLifecycle
         // Editing keeps a draft a draft: once published, teams may already be looking at it.
         [NeedAction.Edit] = ([NeedStatus.Draft], NeedStatus.Draft),
         [NeedAction.Publish] = ([NeedStatus.Draft], NeedStatus.Published),
-        // Cancel is allowed until the service is completed (issue 4), also while a team is serving: the
+        // Cancel is allowed until the service is completed, also while a team is serving: the
         // matching service cancels the order from the same states and gives the team its place back.
         [NeedAction.Cancel] = ([NeedStatus.Draft, NeedStatus.Published, NeedStatus.Claimed, NeedStatus.InService], NeedStatus.Cancelled),
         [NeedAction.Rate] = ([NeedStatus.Completed], NeedStatus.Closed),

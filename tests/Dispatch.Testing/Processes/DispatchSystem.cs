@@ -100,8 +100,8 @@ public sealed class DispatchSystem : IAsyncLifetime
                 var process = ServiceProcess.Start(ReplicaName(name, replica), Build.Output(project), port, environment, logs);
                 _processes.Add(process);
                 // Replicas after the first wait until it is ready: it creates the database and declares the broker
-                // topology. Two replicas declaring the same exchanges at once on a fresh virtual host once got
-                // RabbitMQ's INTERNAL_ERROR, and the second replica's bus never started.
+                // topology. Two replicas declaring the same exchanges at once on a fresh virtual host can get
+                // RabbitMQ's INTERNAL_ERROR, and the second replica's bus then never starts.
                 if (replica == 1 && _options.Replicas > 1)
                     await WaitReadyAsync(process);
             }
@@ -167,8 +167,8 @@ public sealed class DispatchSystem : IAsyncLifetime
 
     /// <summary>
     /// A free port below the kernel's ephemeral range: a port the kernel handed out (bind to 0) could be taken by any
-    /// outgoing connection — the test projects running alongside open hundreds — before the service binds it, and a
-    /// fresh-clone run failed on exactly that ("address already in use"). Random, so systems started at the same
+    /// outgoing connection — the test projects running alongside open hundreds — before the service binds it, which
+    /// fails the start with "address already in use". Random, so systems started at the same
     /// time rarely pick alike; checked free by binding it.
     /// </summary>
     private static int FreePort()
