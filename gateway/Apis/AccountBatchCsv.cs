@@ -1,12 +1,11 @@
-using CsvHelper;
 using Dispatch.ServiceDefaults.Auth;
+using Dispatch.ServiceDefaults.Spreadsheets;
 
 namespace Dispatch.Gateway.Apis;
 
 /// <summary>
-/// A batch's answer as a CSV file to print and hand out (Chinese headers, UTF-8 with the BOM Excel looks for). A cell a
-/// spreadsheet could run as a formula gets a leading apostrophe: CsvHelper's escape for = + - @ tab and CR, ours for
-/// their full-width forms (＝＋－＠), which Excel runs too and CsvHelper (ASCII only) does not look for.
+/// A batch's answer as a CSV file to print and hand out (Chinese headers, UTF-8 with the BOM Excel looks for; formula-like
+/// cells neutralised by <see cref="CsvExport"/>).
 /// </summary>
 internal static class AccountBatchCsv
 {
@@ -15,29 +14,20 @@ internal static class AccountBatchCsv
         [Roles.Admin] = "管理员", [Roles.Coordinator] = "街道协调员", [Roles.Branch] = "社区党支部", [Roles.Team] = "志愿服务队伍",
     };
 
-    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape, WriteByteOrderMark = true };
-
     public static byte[] Write(AccountBatchResponse batch)
     {
-        using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, Options, leaveOpen: true))
+        using var csv = new CsvExport("序号", "用户名", "一次性密码", "角色", "所属", "结果", "说明");
+        foreach (var row in batch.Rows)
         {
-            csv.WriteRecord(["序号", "用户名", "一次性密码", "角色", "所属", "结果", "说明"]);
-            foreach (var row in batch.Rows)
-            {
-                csv.WriteRecord([
-                    (row.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Text(row.Username),
-                    Text(row.OneTimePassword),
-                    row.Role is { } role ? Text(RoleNames.GetValueOrDefault(role, role)) : "",
-                    Text(row.BoundTo),
-                    row.Outcome == AccountBatchRowResult.CreatedOutcome ? "已创建" : "未创建",
-                    row.Errors is { } errors ? Text(string.Join(" ", errors.SelectMany(e => e.Value))) : "",
-                ]);
-            }
+            csv.Number(row.Index + 1)
+                .Text(row.Username)
+                .Text(row.OneTimePassword)
+                .Text(row.Role is { } role ? RoleNames.GetValueOrDefault(role, role) : null)
+                .Text(row.BoundTo)
+                .Text(row.Outcome == AccountBatchRowResult.CreatedOutcome ? "已创建" : "未创建")
+                .Text(row.Errors is { } errors ? string.Join(" ", errors.SelectMany(e => e.Value)) : null)
+                .EndRow();
         }
-        return stream.ToArray();
+        return csv.ToUtf8WithByteOrderMark();
     }
-
-    private static string Text(string? cell) => cell is { Length: > 0 } && "＝＋－＠".Contains(cell[0]) ? "'" + cell : cell ?? "";
 }

@@ -59,6 +59,9 @@ public sealed class CsvExport : IDisposable
         return _text.ToString();
     }
 
+    /// <summary>The table as UTF-8 behind the byte-order mark, without which Excel reads Chinese as another code page.</summary>
+    public byte[] ToUtf8WithByteOrderMark() => [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(ToString())];
+
     public void Dispose()
     {
         _csv.Dispose();
