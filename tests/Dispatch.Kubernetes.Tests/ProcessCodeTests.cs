@@ -47,7 +47,7 @@ public sealed class ProcessCodeTests
         Assert.True(matching.Reads("Escalation__StepWindow"));
         Assert.False(ProcessCode.For("needs").Reads("Escalation__StepWindow"));
         Assert.True(gateway.Reads("CircuitBreaker__BreakDuration"));
-        Assert.True(gateway.Reads("RateLimiting__Token__Window"));
+        Assert.True(gateway.Reads("RateLimiting__SignIn__FirstLockout"));
         Assert.False(gateway.Reads("CircuitBreaker__NoSuchSetting"));
     }
 }
