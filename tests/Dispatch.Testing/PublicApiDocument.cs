@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatch.Testing;
 
 /// <summary>
-/// The one OpenAPI document of the public API (gateway/wwwroot/openapi.yaml), read as the operations it
-/// documents, so each service's tests can hold it to the endpoints the service really maps.
+/// The one OpenAPI document of the public API (gateway/wwwroot/openapi.yaml, read by <see cref="PublicApiContract"/>) as
+/// the operations it documents, so each service's tests can hold it to the endpoints the service really maps.
 /// Operations are written "POST /api/needs/{}/publish": method, path, parameters unnamed.
 /// </summary>
 public static partial class PublicApiDocument
@@ -36,28 +36,9 @@ public static partial class PublicApiDocument
     private static string Operation(string method, string path) =>
         $"{method.ToUpperInvariant()} {Parameter().Replace(path, "{}").TrimEnd('/')}";
 
-    private static HashSet<string> Read()
-    {
-        var operations = new HashSet<string>();
-        string? path = null;
-        foreach (var line in File.ReadLines(Path.Combine(Build.RepositoryRoot, "gateway", "wwwroot", "openapi.yaml")))
-        {
-            if (PathLine().Match(line) is { Success: true } pathMatch)
-                path = pathMatch.Groups[1].Value;
-            else if (line.Length > 0 && !line.StartsWith("  ", StringComparison.Ordinal))
-                path = null; // a top-level key: the paths section ended
-            else if (path is not null && MethodLine().Match(line) is { Success: true } methodMatch)
-                operations.Add(Operation(methodMatch.Groups[1].Value, path));
-        }
-        return operations;
-    }
+    private static HashSet<string> Read() =>
+        PublicApiContract.Public.Operations.Select(operation => Operation(operation.Method, operation.Path)).ToHashSet();
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Parameter();
-
-    [GeneratedRegex(@"^  (/\S*):\s*$")]
-    private static partial Regex PathLine();
-
-    [GeneratedRegex(@"^    (get|put|post|patch|delete):\s*$")]
-    private static partial Regex MethodLine();
 }
