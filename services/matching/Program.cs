@@ -29,7 +29,11 @@ builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<StatsStore>();
 builder.Services.AddSingleton<PlanStore>();
 builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName)
-    .Validate(o => o.StepWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0, "Escalation windows and batch size must be positive.")
+    .Validate(o => o.StepWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.LeadBeforeStart >= TimeSpan.Zero,
+        "Escalation windows and batch size must be positive, and the lead before the start not negative.")
+    .ValidateOnStart();
+builder.Services.AddOptions<ClaimsOptions>().BindConfiguration(ClaimsOptions.SectionName)
+    .Validate(o => o.StartGrace >= TimeSpan.Zero && o.OverdueLimit >= 1, "Claims__StartGrace must not be negative and Claims__OverdueLimit must be at least 1.")
     .ValidateOnStart();
 builder.Services.AddSingleton<MatchingMetrics>();
 builder.Services.AddSingleton<DeadlineSweep>();

@@ -25,6 +25,8 @@ builder.AddDispatchMessaging("needs", bus =>
     bus.AddConsumer<TeamHatchedConsumer>();
     bus.AddConsumer<TeamSuspendedConsumer>();
     bus.AddConsumer<OrderReassignedConsumer>();
+    bus.AddConsumer<OrderOverdueConsumer>();
+    bus.AddConsumer<OrderAutoReleasedConsumer>();
 });
 builder.Services.AddSingleton<NeedStore>();
 builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)

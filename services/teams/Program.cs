@@ -18,6 +18,7 @@ builder.AddDispatchMessaging("teams", bus =>
     bus.AddConsumer<OrderCompletedConsumer>();
     bus.AddConsumer<NeedRatedConsumer>();
     bus.AddConsumer<OrderReassignedConsumer>();
+    bus.AddConsumer<OrderAutoReleasedConsumer>();
 });
 builder.Services.AddSingleton<PlaceStore>();
 builder.Services.AddSingleton<TeamStore>();

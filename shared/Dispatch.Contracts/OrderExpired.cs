@@ -1,7 +1,7 @@
 namespace Dispatch.Contracts;
 
 /// <summary>
-/// An order nobody claimed after its last escalation step closed unserved. <c>Version</c> as in
-/// <see cref="OrderClaimed"/>.
+/// An order nobody claimed in time closed unserved: after its last escalation step, or at its service start. <c>Reason</c>
+/// says which, for the timeline (null from senders older than the reason). <c>Version</c> as in <see cref="OrderClaimed"/>.
 /// </summary>
-public sealed record OrderExpired(Guid NeedId, DateTimeOffset ExpiredAt, long Version);
+public sealed record OrderExpired(Guid NeedId, DateTimeOffset ExpiredAt, long Version, string? Reason = null);

@@ -39,9 +39,13 @@ internal sealed record TeamOrder(
     int? VolunteersCount,
     string? Summary,
     int? Rating,
-    long Version)
+    long Version,
+    DateTimeOffset? OverdueAt,
+    DateTimeOffset? AutoReleaseAt)
 {
-    public static TeamOrder From(Order o) => new(o.NeedId, o.Title, o.Category, o.CommunityId, o.CommunityName, o.Status,
+    /// <summary>The order as its team sees it; a claimed, unstarted order says when the sweep releases it (its start plus <paramref name="startGrace"/>).</summary>
+    public static TeamOrder From(Order o, TimeSpan startGrace) => new(o.NeedId, o.Title, o.Category, o.CommunityId, o.CommunityName, o.Status,
         o.TargetTeamId is not null, o.VolunteersNeeded, o.StartsAt, o.EndsAt, o.ClaimedAt, o.StartedAt, o.CompletedAt,
-        o.ServiceHours, o.VolunteersCount, o.Summary, o.Rating, o.Version);
+        o.ServiceHours, o.VolunteersCount, o.Summary, o.Rating, o.Version, o.OverdueAt,
+        o.Status == OrderStatus.Claimed ? o.StartsAt + startGrace : null);
 }

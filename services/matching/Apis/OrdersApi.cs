@@ -1,9 +1,11 @@
 using Dispatch.Matching.Data;
 using Dispatch.Matching.Domain;
+using Dispatch.Matching.Escalation;
 using Dispatch.Matching.Telemetry;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Matching.Apis;
 
@@ -26,8 +28,8 @@ internal static class OrdersApi
         return app;
     }
 
-    private static async Task<Results<Ok<ItemsPage<HallItem>>, ValidationProblem, ProblemHttpResult>> GetHall(
-        [AsParameters] Paging paging, Caller caller, OrderStore store, CancellationToken ct)
+    private static async Task<Results<Ok<HallPage>, ValidationProblem, ProblemHttpResult>> GetHall(
+        [AsParameters] Paging paging, Caller caller, OrderStore store, IOptions<ClaimsOptions> claims, CancellationToken ct)
     {
         if (caller.TeamId is not { } teamId)
             return NotBoundToATeam();
@@ -36,7 +38,9 @@ internal static class OrdersApi
 
         var team = await store.FindTeamAsync(teamId, ct);
         if (team is null || !team.IsHatched || team.IsFull)
-            return TypedResults.Ok(new ItemsPage<HallItem>([], 0));
+            return TypedResults.Ok(new HallPage([], 0));
+        if (await OverduePauseAsync(teamId, store, claims.Value, ct) is { } paused)
+            return TypedResults.Ok(new HallPage([], 0, paused));
 
         var candidates = await store.HallCandidatesAsync(team, ct);
         var ranked = HallRanking.Rank(candidates.Where(o => ClaimEligibility.Refusal(team, o) is null), team);
@@ -44,11 +48,21 @@ internal static class OrdersApi
             .Select(x => new HallItem(x.Order.NeedId, x.Order.Title, x.Order.Category, x.Order.CommunityId, x.Order.CommunityName,
                 x.Order.VolunteersNeeded, x.Order.StartsAt, x.Order.EndsAt, x.Score.Score, x.Score.Reason, x.Order.TargetTeamId is not null, x.Order.EscalationLevel))
             .ToList();
-        return TypedResults.Ok(new ItemsPage<HallItem>(items, ranked.Count));
+        return TypedResults.Ok(new HallPage(items, ranked.Count));
+    }
+
+    /// <summary>Why the team may claim nothing now: it holds as many overdue orders as the limit allows, or more.</summary>
+    private static async Task<HallPause?> OverduePauseAsync(Guid teamId, OrderStore store, ClaimsOptions claims, CancellationToken ct)
+    {
+        var overdue = (int)await store.OverdueHeldAsync(teamId, ct);
+        return overdue < claims.OverdueLimit
+            ? null
+            : new HallPause($"Your team holds {overdue} overdue orders (limit {claims.OverdueLimit}): start or release them before claiming more.",
+                overdue, claims.OverdueLimit);
     }
 
     private static async Task<Results<Ok<ItemsPage<TeamOrder>>, ValidationProblem, ProblemHttpResult>> GetMine(
-        string? status, [AsParameters] Paging paging, Caller caller, OrderStore store, CancellationToken ct)
+        string? status, [AsParameters] Paging paging, Caller caller, OrderStore store, IOptions<ClaimsOptions> claims, CancellationToken ct)
     {
         if (caller.TeamId is not { } teamId)
             return NotBoundToATeam();
@@ -58,7 +72,7 @@ internal static class OrdersApi
             return invalid.ToProblem();
 
         var (orders, total) = await store.MineAsync(teamId, status, paging, ct);
-        return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(TeamOrder.From).ToList(), total));
+        return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(o => TeamOrder.From(o, claims.Value.StartGrace)).ToList(), total));
     }
 
     /// <summary>Counts every answer to a claim or an acceptance by its outcome (<c>dispatch.orders.claims</c>).</summary>
@@ -72,15 +86,15 @@ internal static class OrdersApi
         };
 
     private static Task<Results<Ok<OrderChanged>, ProblemHttpResult>> Claim(
-        Guid needId, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct) =>
-        TakeAsync(needId, caller, OrderAction.Claim, store, clock, ct);
+        Guid needId, Caller caller, OrderStore store, IOptions<ClaimsOptions> claims, TimeProvider clock, CancellationToken ct) =>
+        TakeAsync(needId, caller, OrderAction.Claim, store, claims.Value, clock, ct);
 
     private static Task<Results<Ok<OrderChanged>, ProblemHttpResult>> Accept(
-        Guid needId, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct) =>
-        TakeAsync(needId, caller, OrderAction.Accept, store, clock, ct);
+        Guid needId, Caller caller, OrderStore store, IOptions<ClaimsOptions> claims, TimeProvider clock, CancellationToken ct) =>
+        TakeAsync(needId, caller, OrderAction.Accept, store, claims.Value, clock, ct);
 
     private static async Task<Results<Ok<OrderChanged>, ProblemHttpResult>> TakeAsync(
-        Guid needId, Caller caller, OrderAction action, OrderStore store, TimeProvider clock, CancellationToken ct)
+        Guid needId, Caller caller, OrderAction action, OrderStore store, ClaimsOptions claims, TimeProvider clock, CancellationToken ct)
     {
         if (caller.TeamId is not { } teamId)
             return NotBoundToATeam();
@@ -95,6 +109,8 @@ internal static class OrdersApi
             return NotClaimable(order.Status, order.TeamId, teamId);
         if (team!.IsFull)
             return CapacityReached(team);
+        if (await OverduePauseAsync(teamId, store, claims, ct) is { } paused)
+            return Problems.Conflict("Overdue orders held", paused.Reason);
 
         var claim = await store.ClaimAsync(needId, teamId, action, clock.GetUtcNow(), ct);
         switch (claim.Outcome)

@@ -1,8 +1,10 @@
 using Dispatch.Matching.Data;
 using Dispatch.Matching.Domain;
+using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Matching.Apis;
 
@@ -18,13 +20,15 @@ internal static class StreetOrdersApi
     {
         var orders = app.MapGroup("/api/orders").RequireAuthorization(Policies.CoordinatorOrAdmin);
         orders.MapGet("/", ListTeamOrders);
+        orders.MapGet("/overdue", ListOverdue);
         orders.MapPost("/{needId:guid}/reassign", Reassign);
         return app;
     }
 
     /// <summary>The orders a team holds or held, and the directed ones waiting for its answer, newest first.</summary>
     private static async Task<Results<Ok<ItemsPage<TeamOrder>>, ValidationProblem, ProblemHttpResult>> ListTeamOrders(
-        Guid? teamId, string? status, [AsParameters] Paging paging, Caller caller, OrderStore store, CancellationToken ct)
+        Guid? teamId, string? status, [AsParameters] Paging paging, Caller caller, OrderStore store, IOptions<ClaimsOptions> claims,
+        CancellationToken ct)
     {
         var errors = new ValidationErrors()
             .Require(teamId is not null, "teamId", "teamId is required.")
@@ -37,7 +41,23 @@ internal static class StreetOrdersApi
         if (team is null || !MayRun(caller, team.StreetId))
             return Problems.NotFound("team", teamId.Value);
         var (orders, total) = await store.MineAsync(team.TeamId, status, paging, ct);
-        return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(TeamOrder.From).ToList(), total));
+        return TypedResults.Ok(new ItemsPage<TeamOrder>(orders.Select(o => TeamOrder.From(o, claims.Value.StartGrace)).ToList(), total));
+    }
+
+    /// <summary>The street's claimed orders past their start that their teams have not started, the soonest to be released first.</summary>
+    private static async Task<Results<Ok<ItemsPage<OverdueItem>>, ValidationProblem, ProblemHttpResult>> ListOverdue(
+        Guid? streetId, [AsParameters] Paging paging, Caller caller, OrderStore store, IOptions<ClaimsOptions> claims, CancellationToken ct)
+    {
+        if (paging.Check(new ValidationErrors()) is { Any: true } invalid)
+            return invalid.ToProblem();
+        if ((caller.IsAdmin ? streetId : streetId ?? caller.StreetId) is not { } street)
+            return ValidationErrors.For("streetId", "streetId is required.");
+        if (!MayRun(caller, street))
+            return Problems.Forbidden("A coordinator sees the overdue orders of its own street only.");
+        var (orders, total) = await store.OverdueInStreetAsync(street, paging, ct);
+        var grace = claims.Value.StartGrace;
+        return TypedResults.Ok(new ItemsPage<OverdueItem>(orders.Select(o => new OverdueItem(o.NeedId, o.Title, o.CommunityId, o.CommunityName,
+            o.TeamId, o.TeamName, o.StartsAt, o.OverdueAt, o.StartsAt + grace)).ToList(), total));
     }
 
     /// <summary>

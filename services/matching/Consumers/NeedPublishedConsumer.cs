@@ -27,8 +27,8 @@ internal sealed class NeedPublishedConsumer(Database database, IOptions<Escalati
             StartsAt = message.StartsAt.ToUniversalTime(), EndsAt = message.EndsAt.ToUniversalTime(),
             ClaimDeadline = message.ClaimDeadline?.ToUniversalTime(), Urgency = message.Urgency, TargetTeamId = message.TargetTeamId,
             Status = OrderStatus.Published, Version = 1, PublishedAt = message.PublishedAt.ToUniversalTime(),
-            DueAt = message.ClaimDeadline?.ToUniversalTime() ?? message.PublishedAt.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
         };
+        order = order with { ExpiresAt = order.StartsAt, DueAt = FirstDeadline(order) };
         var refused = order.TargetTeamId is { } target
             && ClaimEligibility.Refusal(await TeamReadModel.FindAsync(unit, target, cancellationToken), order) is not null;
         if (!refused)
@@ -43,5 +43,13 @@ internal sealed class NeedPublishedConsumer(Database database, IOptions<Escalati
             await unit.PublishAsync(new OrderDirected(order.NeedId, null, "matching",
                 $"not directed: team {order.TargetTeamId} may not take this order", order.PublishedAt, opened), cancellationToken);
         }
+    }
+
+    /// <summary>The earlier of the claim window (the need's claim deadline, or the default) and the lead point before its start.</summary>
+    private DateTimeOffset FirstDeadline(Order order)
+    {
+        var windowEnds = order.ClaimDeadline ?? order.PublishedAt + escalation.Value.DefaultClaimWindow;
+        var lead = UnclaimedDeadline.LeadBeforeStart(order.PublishedAt, order.StartsAt, escalation.Value.LeadBeforeStart);
+        return UnclaimedDeadline.Next(order.PublishedAt, windowEnds, order.StartsAt, lead, order.StartsAt);
     }
 }

@@ -18,9 +18,11 @@ internal static class NeedMirror
     public static Task<long?> OpenAsync(UnitOfWork unit, Order order, CancellationToken ct) =>
         unit.QuerySingleOrDefaultAsync<long?>("""
             insert into orders (need_id, community_id, street_id, district_id, title, category, skills, volunteers_needed,
-                                starts_at, ends_at, claim_deadline, urgency, target_team_id, status, version, published_at, due_at)
+                                starts_at, ends_at, claim_deadline, urgency, target_team_id, status, version, published_at, due_at,
+                                expires_at)
             select @NeedId, @CommunityId, @StreetId, @DistrictId, @Title, @Category, @Skills, @VolunteersNeeded,
-                   @StartsAt, @EndsAt, @ClaimDeadline, @Urgency, @TargetTeamId, @Status, @Version, @PublishedAt, @DueAt
+                   @StartsAt, @EndsAt, @ClaimDeadline, @Urgency, @TargetTeamId, @Status, @Version, @PublishedAt, @DueAt,
+                   @ExpiresAt
             where not exists (select 1 from cancelled_needs where need_id = @NeedId)
             on conflict (need_id) do nothing
             returning version
@@ -28,7 +30,7 @@ internal static class NeedMirror
         {
             order.NeedId, order.CommunityId, order.StreetId, order.DistrictId, order.Title, order.Category, order.Skills, order.VolunteersNeeded,
             order.StartsAt, order.EndsAt, order.ClaimDeadline, order.Urgency, order.TargetTeamId, order.Status, order.Version,
-            order.PublishedAt, order.DueAt,
+            order.PublishedAt, order.DueAt, order.ExpiresAt,
         }, ct);
 
     /// <summary>Only an open order takes the new description; a taken order keeps what the team accepted.</summary>
@@ -36,7 +38,8 @@ internal static class NeedMirror
         unit.ExecuteAsync("""
             update orders
             set title = @Title, category = @Category, skills = @Skills, volunteers_needed = @VolunteersNeeded,
-                starts_at = @StartsAt, ends_at = @EndsAt, version = version + 1
+                starts_at = @StartsAt, ends_at = @EndsAt, expires_at = @StartsAt, due_at = least(due_at, @StartsAt),
+                version = version + 1
             where need_id = @NeedId and status = @Published
             """, new
         {

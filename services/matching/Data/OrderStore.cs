@@ -25,7 +25,8 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         o.need_id, o.community_id, o.street_id, o.district_id, c.name as community_name, o.title, o.category,
         o.skills, o.volunteers_needed, o.starts_at, o.ends_at, o.claim_deadline, o.urgency, o.target_team_id, o.directed_by_coordinator,
         o.status, o.team_id, o.version, o.published_at, o.claimed_at, o.started_at, o.completed_at,
-        o.service_hours, o.volunteers_count, o.summary, o.rating, o.escalation_level, o.due_at
+        o.service_hours, o.volunteers_count, o.summary, o.rating, o.escalation_level, o.due_at,
+        o.overdue_at, o.expires_at
         """;
 
     public Task<Order?> FindAsync(Guid needId, CancellationToken ct) =>
@@ -146,14 +147,14 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     {
         await using var unit = await database.BeginAsync(ct);
         var version = await unit.QuerySingleOrDefaultAsync<long?>("""
-            update orders set status = @To, team_id = null, target_team_id = null, claimed_at = null, version = version + 1,
-                due_at = @dueAt
+            update orders set status = @To, team_id = null, target_team_id = null, claimed_at = null, overdue_at = null,
+                version = version + 1, due_at = least(@dueAt, expires_at)
             where need_id = @needId and team_id = @teamId and status = any(@From)
             returning version
             """, new
         {
             needId, teamId, From = OrderLifecycle.From(OrderAction.Release), To = OrderLifecycle.To(OrderAction.Release),
-            // Back in the hall with a fresh claim window; the reach it had already earned stays.
+            // Back in the hall with a fresh claim window, up to its expiry; the reach it had already earned stays.
             dueAt = now.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
         }, ct);
         if (version is null)
@@ -162,6 +163,28 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         await unit.PublishAsync(new OrderReleased(needId, teamId, reason, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>Claimed orders the team has let pass their service start unstarted.</summary>
+    public Task<long> OverdueHeldAsync(Guid teamId, CancellationToken ct) =>
+        database.QuerySingleAsync<long>(
+            "select count(*) from orders where team_id = @teamId and overdue_at is not null and status = @Claimed",
+            new { teamId, OrderStatus.Claimed }, ct);
+
+    /// <summary>The street's overdue orders, the soonest to be released first: where the coordinator should call a team.</summary>
+    public async Task<(IReadOnlyList<OverdueOrder> Items, long Total)> OverdueInStreetAsync(Guid streetId, Paging paging, CancellationToken ct)
+    {
+        const string filter = $"where o.street_id = @streetId and o.status = '{OrderStatus.Claimed}' and o.overdue_at is not null";
+        var parameters = new { streetId, limit = paging.Size, offset = paging.Offset };
+        var items = await database.QueryAsync<OverdueOrder>($"""
+            select o.need_id, o.title, o.community_id, c.name as community_name, o.team_id, t.name as team_name, o.starts_at, o.overdue_at
+            from orders o left join communities c on c.id = o.community_id left join teams t on t.team_id = o.team_id
+            {filter}
+            order by o.starts_at, o.need_id
+            limit @limit offset @offset
+            """, parameters, ct);
+        var total = await database.QuerySingleAsync<long>($"select count(*) from orders o {filter}", parameters, ct);
+        return (items, total);
     }
 
     /// <summary>Directed orders waiting for the team's answer: each will take a place if accepted.</summary>
@@ -181,7 +204,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         await using var unit = await database.BeginAsync(ct);
         var version = await unit.QuerySingleOrDefaultAsync<long?>("""
             update orders
-            set status = @To, team_id = null, target_team_id = @toTeamId, claimed_at = null, started_at = null,
+            set status = @To, team_id = null, target_team_id = @toTeamId, claimed_at = null, started_at = null, overdue_at = null,
                 directed_by_coordinator = false, version = version + 1, due_at = @dueAt
             where need_id = @needId and status = @status and status = any(@From)
               and (team_id = @fromTeamId or (team_id is null and target_team_id = @fromTeamId))
@@ -204,7 +227,7 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
     {
         await using var unit = await database.BeginAsync(ct);
         var version = await unit.QuerySingleOrDefaultAsync<long?>("""
-            update orders set status = @To, started_at = @now, version = version + 1
+            update orders set status = @To, started_at = @now, overdue_at = null, version = version + 1
             where need_id = @needId and team_id = @teamId and status = any(@From)
             returning version
             """, new { needId, teamId, now, From = OrderLifecycle.From(OrderAction.Start), To = OrderLifecycle.To(OrderAction.Start) }, ct);

@@ -5,8 +5,8 @@ namespace Dispatch.Matching.Data;
 
 /// <summary>
 /// The team's places, matching's own columns of the teams read model. <c>claim_order</c> (migration 0009) takes a
-/// place; every way an order leaves its team's hands gives it back here, and a release or a completion joins the
-/// team's track record in the same statement.
+/// place; every way an order leaves its team's hands gives it back here, and a release (automatic or not) or a completion joins
+/// the team's track record in the same statement.
 /// </summary>
 internal static class TeamCapacity
 {
@@ -14,12 +14,15 @@ internal static class TeamCapacity
         unit.ExecuteAsync("""
             update teams
             set open_orders = greatest(open_orders - 1, 0),
-                released_orders = released_orders + @Released, completed_orders = completed_orders + @Completed
+                released_orders = released_orders + @Released, auto_released_orders = auto_released_orders + @AutoReleased,
+                completed_orders = completed_orders + @Completed
             where team_id = @TeamId
             """, new
         {
             TeamId = teamId,
-            Released = action == OrderAction.Release ? 1 : 0,
+            // An automatic release is a release the team did not ask for: it counts as both.
+            Released = action is OrderAction.Release or OrderAction.AutoRelease ? 1 : 0,
+            AutoReleased = action == OrderAction.AutoRelease ? 1 : 0,
             Completed = action == OrderAction.Complete ? 1 : 0,
         }, ct);
 }

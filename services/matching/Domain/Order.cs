@@ -34,6 +34,12 @@ internal sealed record Order
     public int EscalationLevel { get; init; }
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>When the claimed order passed its service start unstarted; null while it is not overdue.</summary>
+    public DateTimeOffset? OverdueAt { get; init; }
+
+    /// <summary>When the order expires if nobody claims it: its service start, or later after an automatic release.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     /// <summary>The team the order is with: the one holding it, or the one a published directed order waits for.</summary>
     public Guid? HolderId => TeamId ?? (Status == OrderStatus.Published ? TargetTeamId : null);
 }

@@ -14,4 +14,5 @@ internal enum OrderAction
     Escalate,
     Expire,
     Reassign,
+    AutoRelease,
 }

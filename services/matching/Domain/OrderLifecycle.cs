@@ -16,6 +16,8 @@ internal static class OrderLifecycle
         // The street's coordinator directs an open order to one team; it stays published, waiting for that team.
         [OrderAction.Direct] = ([OrderStatus.Published], OrderStatus.Published),
         [OrderAction.Release] = ([OrderStatus.Claimed], OrderStatus.Published),
+        // A claimed order its team did not start within the grace after its service start goes back to the hall.
+        [OrderAction.AutoRelease] = ([OrderStatus.Claimed], OrderStatus.Published),
         [OrderAction.Start] = ([OrderStatus.Claimed], OrderStatus.InService),
         [OrderAction.Complete] = ([OrderStatus.InService], OrderStatus.Completed),
         [OrderAction.Close] = ([OrderStatus.Completed], OrderStatus.Closed),

@@ -14,6 +14,12 @@ internal sealed class EscalationOptions
     /// <summary>How often the sweep looks for due orders.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long before its service starts an unclaimed order takes its next step at the latest, whatever its claim window;
+    /// shortened to half the notice for needs published less than twice this before their start.
+    /// </summary>
+    public TimeSpan LeadBeforeStart { get; set; } = TimeSpan.FromHours(12);
+
     public int BatchSize { get; set; } = 100;
 
     public bool Enabled { get; set; } = true;

@@ -22,6 +22,7 @@ internal sealed class MatchingMetrics
     private readonly Counter<long> _claims;
     private readonly Counter<long> _escalations;
     private readonly Counter<long> _expirations;
+    private readonly Counter<long> _autoReleases;
 
     public MatchingMetrics(IMeterFactory meters, NpgsqlDataSource dataSource, OrderChangeFeed hall,
         IOptions<MetricsOptions> options, ILogger<MatchingMetrics> logger)
@@ -33,6 +34,8 @@ internal sealed class MatchingMetrics
             "Unclaimed orders widened past their deadline, by the level reached (1 street, 2 district, 3 coordinator alerted).");
         _expirations = meter.CreateCounter<long>("dispatch.orders.expirations", "{order}",
             "Unclaimed orders expired past their last deadline, by the level they had reached.");
+        _autoReleases = meter.CreateCounter<long>("dispatch.orders.auto_releases", "{order}",
+            "Claimed orders released back to the hall because their team did not start them within the grace after their start.");
 
         var open = new Reading<IReadOnlyList<(string Status, long Count)>>(async ct =>
         {
@@ -60,6 +63,8 @@ internal sealed class MatchingMetrics
         }));
 
     public void Escalated(int level) => _escalations.Add(1, new KeyValuePair<string, object?>("dispatch.escalation.level", level));
+
+    public void AutoReleased(int count) => _autoReleases.Add(count);
 
     public void Expired(int level) => _expirations.Add(1, new KeyValuePair<string, object?>("dispatch.escalation.level", level));
 }

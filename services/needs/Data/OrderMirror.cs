@@ -44,7 +44,7 @@ internal static class OrderMirror
             """);
 
     // The team of a claim, start or completion is the holder, whatever events came before (or have yet to come).
-    // A release, decline, escalation or expiry leaves the order directed to no one (matching clears its target),
+    // A release (automatic or not), decline, escalation or expiry leaves the order directed to no one (matching clears its target),
     // so the need stops naming a team too; a reassignment names the team it is directed to now, if any.
     private static string Update(OrderProgress progress) => progress switch
     {
@@ -84,6 +84,16 @@ internal static class OrderMirror
         OrderProgress.Reassigned => """
             update needs set status = @To, order_version = @Version, updated_at = @Now,
                 claimed_by_team_id = null, claimed_at = null, started_at = null, target_team_id = @TargetTeamId
+            where id = @NeedId
+            """,
+        OrderProgress.Overdue => """
+            update needs set order_version = @Version, updated_at = @Now
+            where id = @NeedId
+            """,
+        OrderProgress.AutoReleased => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now,
+                claimed_by_team_id = null, claimed_at = null, started_at = null, target_team_id = null,
+                escalation_level = greatest(escalation_level, @EscalationLevel)
             where id = @NeedId
             """,
         OrderProgress.Escalated => """

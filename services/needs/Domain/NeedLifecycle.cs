@@ -33,6 +33,10 @@ internal static class NeedLifecycle
         [OrderProgress.Escalated] = null,
         // A coordinator took the order from a suspended or retired team: published again, directed to another team or open to all.
         [OrderProgress.Reassigned] = NeedStatus.Published,
+        // The claimed order reached its start unstarted: it stays claimed, and the timeline says when it will be released.
+        [OrderProgress.Overdue] = null,
+        // Its team did not start it in time: published again, open to all.
+        [OrderProgress.AutoReleased] = NeedStatus.Published,
     };
 
     /// <summary>States no order event may move a need out of: a draft has no order; the branch ended the others.</summary>

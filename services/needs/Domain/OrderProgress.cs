@@ -12,4 +12,6 @@ internal enum OrderProgress
     Expired,
     Escalated,
     Reassigned,
+    Overdue,
+    AutoReleased,
 }

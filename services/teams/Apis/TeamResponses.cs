@@ -39,7 +39,8 @@ internal sealed record TrackRecordResponse(
     int VolunteersEngaged,
     decimal? AverageRating,
     int RatingsCount,
-    int OrdersReassigned);
+    int OrdersReassigned,
+    int OrdersAutoReleased);
 
 internal sealed record TeamHistoryItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason, string? Mentor);
 

@@ -310,7 +310,8 @@ internal static class TeamsApi
             t.ServiceArea, t.Capacity, t.MembersCount, t.Status, t.HatchedAt, t.CreatedAt,
             leader ? t.LeaderName : null, leader ? t.LeaderPhone : null, t.Availability, t.Mentor, t.Version,
             new TrackRecordResponse(record.OrdersClaimed, record.OrdersCompleted, record.OrdersReleased, record.ServiceHours,
-                record.VolunteersEngaged, record.AverageRating, record.RatingsCount, record.OrdersReassigned),
+                record.VolunteersEngaged, record.AverageRating, record.RatingsCount, record.OrdersReassigned,
+                record.OrdersAutoReleased),
             t.CapacityCeiling, leader ? t.PendingChangeId : null);
     }
 

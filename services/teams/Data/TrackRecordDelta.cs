@@ -9,4 +9,5 @@ internal sealed record TrackRecordDelta(
     int Volunteers = 0,
     int Ratings = 0,
     int RatingSum = 0,
-    int Reassigned = 0);
+    int Reassigned = 0,
+    int AutoReleased = 0);

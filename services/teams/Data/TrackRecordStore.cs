@@ -12,8 +12,9 @@ internal static class TrackRecordStore
     public static Task AddAsync(UnitOfWork unit, Guid teamId, TrackRecordDelta delta, CancellationToken ct) =>
         unit.ExecuteAsync("""
             insert into team_track_records (team_id, orders_claimed, orders_completed, orders_released, service_hours,
-                                            volunteers_engaged, ratings_count, ratings_sum, orders_reassigned)
-            values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum, @Reassigned)
+                                            volunteers_engaged, ratings_count, ratings_sum, orders_reassigned,
+                                            orders_auto_released)
+            values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum, @Reassigned, @AutoReleased)
             on conflict (team_id) do update
             set orders_claimed = team_track_records.orders_claimed + excluded.orders_claimed,
                 orders_completed = team_track_records.orders_completed + excluded.orders_completed,
@@ -22,10 +23,11 @@ internal static class TrackRecordStore
                 volunteers_engaged = team_track_records.volunteers_engaged + excluded.volunteers_engaged,
                 ratings_count = team_track_records.ratings_count + excluded.ratings_count,
                 ratings_sum = team_track_records.ratings_sum + excluded.ratings_sum,
-                orders_reassigned = team_track_records.orders_reassigned + excluded.orders_reassigned
+                orders_reassigned = team_track_records.orders_reassigned + excluded.orders_reassigned,
+                orders_auto_released = team_track_records.orders_auto_released + excluded.orders_auto_released
             """, new
         {
             teamId, delta.Claimed, delta.Completed, delta.Released, delta.ServiceHours, delta.Volunteers, delta.Ratings, delta.RatingSum,
-            delta.Reassigned,
+            delta.Reassigned, delta.AutoReleased,
         }, ct);
 }

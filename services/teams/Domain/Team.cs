@@ -43,6 +43,7 @@ internal sealed record Team
     public int RatingsCount { get; init; }
     public int RatingsSum { get; init; }
     public int OrdersReassigned { get; init; }
+    public int OrdersAutoReleased { get; init; }
 
     /// <summary>This team with the fields <paramref name="change"/> sets laid over its own.</summary>
     public Team With(ProfileFields change) => this with
@@ -60,7 +61,7 @@ internal sealed record Team
         LeaderPhone = change.LeaderPhone ?? LeaderPhone,
     };
 
-    public TrackRecord TrackRecord => new(OrdersClaimed, OrdersCompleted, OrdersReleased, ServiceHours, VolunteersEngaged, RatingsCount, RatingsSum, OrdersReassigned);
+    public TrackRecord TrackRecord => new(OrdersClaimed, OrdersCompleted, OrdersReleased, ServiceHours, VolunteersEngaged, RatingsCount, RatingsSum, OrdersReassigned, OrdersAutoReleased);
 
     /// <summary>What the events tell other services: everything but the leader's contact.</summary>
     public TeamProfile ToProfile() => new(Id, Name, Kind, CommunityId, StreetId, DistrictId, Categories, Skills,

@@ -21,7 +21,7 @@ public sealed class EscalationTests(EscalationService service)
     /// <summary>A sweep on the service's database driven by a clock the test moves; the watch's own polling uses the real clock and never sees these orders due.</summary>
     private DeadlineSweep SweepAt(FakeTimeProvider clock) =>
         new(service.Services.GetRequiredService<Database>(), service.Services.GetRequiredService<MatchingMetrics>(),
-            service.Services.GetRequiredService<IOptions<EscalationOptions>>(), clock);
+            service.Services.GetRequiredService<IOptions<EscalationOptions>>(), service.Services.GetRequiredService<IOptions<ClaimsOptions>>(), clock);
 
     [Fact]
     public async Task An_unclaimed_order_widens_to_the_street_then_the_district_then_alerts_the_coordinator_then_expires()

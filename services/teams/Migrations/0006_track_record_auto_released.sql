@@ -1,0 +1,2 @@
+-- Releases the matching service made because the team did not start an order in time (counted in orders_released too).
+alter table team_track_records add column orders_auto_released int not null default 0;
