@@ -49,20 +49,22 @@ public sealed class Street(ServiceFactory<Program> service)
     }
 
     public async Task<Guid> NeedAsync(Guid communityId, string category = "elderly_care", string[]? skills = null,
-        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null, DateTimeOffset? claimDeadline = null)
+        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null, DateTimeOffset? claimDeadline = null,
+        DateTimeOffset? startsAt = null)
     {
-        var need = NewNeed(communityId, category, skills, targetTeamId, streetId, publishedAt, claimDeadline);
+        var need = NewNeed(communityId, category, skills, targetTeamId, streetId, publishedAt, claimDeadline, startsAt);
         await PublishAsync(need);
         await WaitForAsync("select count(*) from orders where need_id = @NeedId", new { need.NeedId });
         return need.NeedId;
     }
 
     public NeedPublished NewNeed(Guid communityId, string category = "elderly_care", string[]? skills = null,
-        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null, DateTimeOffset? claimDeadline = null)
+        Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null, DateTimeOffset? claimDeadline = null,
+        DateTimeOffset? startsAt = null)
     {
-        var startsAt = DateTimeOffset.UtcNow.AddDays(2);
+        var starts = startsAt ?? DateTimeOffset.UtcNow.AddDays(2);
         return new NeedPublished(Guid.NewGuid(), communityId, streetId ?? StreetId, DistrictId, "陪独居老人聊天", category,
-            skills ?? ["入户探访"], 2, startsAt, startsAt.AddHours(2), claimDeadline, "normal", targetTeamId, publishedAt ?? DateTimeOffset.UtcNow);
+            skills ?? ["入户探访"], 2, starts, starts.AddHours(2), claimDeadline, "normal", targetTeamId, publishedAt ?? DateTimeOffset.UtcNow);
     }
 
     public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>

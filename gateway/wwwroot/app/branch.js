@@ -121,7 +121,13 @@ async function showNeed(current, id) {
       (_, teamId, outside, why) => `协调员定向派给${teamName(teamId)}${outside ? '（超出其服务清单）' : ''}${why ? `：${why}` : ''}`)
     .replace(/^escalated to level (\d)$/, (_, level) => escalationLevels[Number(level)] ?? `升级到第 ${level} 级`)
     .replace(/^reassigned from team ([0-9a-f-]{36}) to team ([0-9a-f-]{36}): /, (_, from, to) => `协调员改派：从${teamName(from)}改派给${teamName(to)} · `)
-    .replace(/^reassigned from team ([0-9a-f-]{36}) to the hall: /, (_, from) => `协调员改派：从${teamName(from)}退回派单大厅 · `);
+    .replace(/^reassigned from team ([0-9a-f-]{36}) to the hall: /, (_, from) => `协调员改派：从${teamName(from)}退回派单大厅 · `)
+    .replace(/^overdue: not started at its service start, released at (\S+) unless started$/,
+      (_, at) => `逾期：到服务开始时间仍未开始，若 ${formatTime(at)} 前仍未开始将自动退回`)
+    .replace(/^auto-released from team ([0-9a-f-]{36}): not started within (\d+) minutes of its service start(; its service time has passed, the coordinator is alerted)?$/,
+      (_, team, minutes, passed) => `自动退回：${teamName(team)}在服务开始后 ${minutes} 分钟内未开始服务${passed ? '；服务时间已过，已报协调员' : '，已退回派单大厅'}`)
+    .replace(/^expired: unclaimed when its service began$/, '已过期：到服务开始时间仍无人认领')
+    .replace(/^expired: unclaimed after every escalation step$/, '已过期：逐级扩大范围后仍无人认领');
   if (need.status === 'draft') {
     // Only teams that may take it, by the same rule as a claim: a direction to any other is opened to all.
     const fits = team => team.categories.includes(need.category) && need.skills.every(skill => team.skills.includes(skill))

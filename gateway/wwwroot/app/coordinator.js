@@ -55,12 +55,13 @@ async function showDashboard(current) {
     // Dates are Beijing days: from its midnight to the next midnight after "to".
     if (from.value) period.set('from', `${from.value}T00:00:00+08:00`);
     if (to.value) period.set('to', new Date(new Date(`${to.value}T00:00:00+08:00`).getTime() + 86400000).toISOString());
-    const [rate, unclaimed] = await Promise.all([
+    const [rate, unclaimed, overdue] = await Promise.all([
       get(`/api/stats/match-rate?${period}`),
       get(`/api/stats/unclaimed?page=${unclaimedPage}&pageSize=${unclaimedPageSize}&${scope}`),
+      get(`/api/orders/overdue?pageSize=100&${new URLSearchParams(current.streetId ? '' : `streetId=${streetId()}`)}`),
     ]);
     const pages = pager(unclaimedPage, unclaimed.total, unclaimedPageSize, n => { unclaimedPage = n; return load(); });
-    content.replaceChildren(...dashboard(rate, unclaimed, pages, period));
+    content.replaceChildren(...dashboard(rate, unclaimed, pages, period), overdueSection(overdue));
   }
   filters.addEventListener('submit', event => { event.preventDefault(); unclaimedPage = 1; act(apply, load); });
   await load();
@@ -94,6 +95,16 @@ function dashboard(rate, unclaimed, unclaimedPages, query) {
       }))) : empty('所有已发布的需求都已被认领')),
     h('p', {}, h('a', { href: `/api/stats/match-rate.csv?${query}`, onclick: event => { event.preventDefault(); downloadCsv(query); } }, '下载统计表（CSV）')),
   ];
+}
+
+/** Claimed orders past their start that nobody started: the teams to call before the sweep takes the orders back. */
+function overdueSection(overdue) {
+  return h('section', { 'aria-labelledby': 'overdue-title' },
+    h('h2', { id: 'overdue-title' }, `逾期未开始的订单（${overdue.total} 单）`),
+    overdue.items.length ? dataTable(null, ['需求', '社区', '接单队伍', '服务开始', '自动退回时间'], overdue.items.map(item => ({
+      attributes: { 'data-need-id': item.needId },
+      cells: [item.title, item.communityName ?? '—', item.teamName ?? '—', formatTime(item.startsAt), formatTime(item.autoReleaseAt)],
+    }))) : empty('没有逾期未开始的订单'));
 }
 
 /** Published and claimed orders per ISO week, as an SVG column chart. */

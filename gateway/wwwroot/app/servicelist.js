@@ -42,7 +42,8 @@ export function trackRecordFigures(record) {
   return h('section', { class: 'figures', 'aria-label': '服务记录' },
     figure('接单', `${record.ordersClaimed} 单`),
     figure('完成', `${record.ordersCompleted} 单`),
-    figure('退回', `${record.ordersReleased} 单`, record.ordersReassigned ? `另有 ${record.ordersReassigned} 单被协调员改派` : null),
+    figure('退回', `${record.ordersReleased} 单`, [record.ordersAutoReleased ? `其中 ${record.ordersAutoReleased} 单因未按时开始被自动退回` : null,
+      record.ordersReassigned ? `另有 ${record.ordersReassigned} 单被协调员改派` : null].filter(Boolean).join('；') || null),
     figure('服务时长', `${record.serviceHours} 小时`),
     figure('参与人次', `${record.volunteersEngaged} 人次`),
     figure('平均评分', record.averageRating ? `${Number(record.averageRating).toFixed(1)} 星` : '—', `${record.ratingsCount} 次评价`));

@@ -23,6 +23,11 @@ function showHall(current) {
     loading = (async () => {
       try {
         const hall = await get('/api/orders/hall?pageSize=100');
+        if (hall.paused) {
+          count.textContent = `本队有 ${hall.paused.overdueOrders} 单已过开始时间仍未开始服务（上限 ${hall.paused.overdueLimit} 单），暂停接新单：请先在“我的订单”中开始服务或退回。`;
+          list.replaceChildren(h('li', {}, h('a', { href: '#/mine' }, '去我的订单处理逾期订单')));
+          return;
+        }
         // Best first: a team takes a few orders at a time, so the hundred that fit it best are the ones to show.
         count.textContent = hall.total > hall.items.length
           ? `共 ${hall.total} 个可接订单，显示匹配度最高的 ${hall.items.length} 个`
@@ -96,6 +101,13 @@ async function showMine(current) {
     list.replaceChildren(...(mine.items.length ? mine.items.map(orderCard) : [h('li', {}, empty('本队还没有接过订单，去派单大厅看看吧'))]));
   }
 
+  /** "2 小时 5 分" until the moment, or "片刻" when it is (nearly) there. */
+  function countdown(at) {
+    const minutes = Math.max(0, Math.round((new Date(at).getTime() - Date.now()) / 60000));
+    if (minutes < 1) return '片刻';
+    return minutes >= 60 ? `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分` : `${minutes} 分钟`;
+  }
+
   function orderCard(order) {
     const actions = h('div', { class: 'actions' });
     if (order.status === 'claimed') {
@@ -121,7 +133,11 @@ async function showMine(current) {
     }
     return h('li', { class: 'card order', 'data-need-id': order.needId },
       h('h2', {}, order.title),
-      h('p', { class: 'meta' }, badge(needStatuses[order.status] ?? order.status, order.status), ' ', badge(categories[order.category] ?? order.category)),
+      h('p', { class: 'meta' }, badge(needStatuses[order.status] ?? order.status, order.status), ' ', badge(categories[order.category] ?? order.category),
+        order.overdueAt ? [' ', badge('逾期未开始', 'warn')] : null),
+      order.overdueAt && order.autoReleaseAt
+        ? h('p', { class: 'countdown', role: 'status' }, `已过开始时间，${countdown(order.autoReleaseAt)}后若仍未开始服务将自动退回派单大厅（${formatTime(order.autoReleaseAt)}）`)
+        : null,
       h('dl', {},
         h('dt', {}, '社区'), h('dd', {}, order.communityName ?? '—'),
         h('dt', {}, '服务时间'), h('dd', {}, `${formatTime(order.startsAt)} 至 ${formatTime(order.endsAt)}`),
