@@ -28,12 +28,16 @@ builder.AddDispatchMessaging("matching", bus =>
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<StatsStore>();
 builder.Services.AddSingleton<PlanStore>();
+builder.Services.AddSingleton<TransferStore>();
 builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.SectionName)
     .Validate(o => o.StepWindow > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.LeadBeforeStart >= TimeSpan.Zero,
         "Escalation windows and batch size must be positive, and the lead before the start not negative.")
     .ValidateOnStart();
 builder.Services.AddOptions<ClaimsOptions>().BindConfiguration(ClaimsOptions.SectionName)
     .Validate(o => o.StartGrace >= TimeSpan.Zero && o.OverdueLimit >= 1, "Claims__StartGrace must not be negative and Claims__OverdueLimit must be at least 1.")
+    .ValidateOnStart();
+builder.Services.AddOptions<TransfersOptions>().BindConfiguration(TransfersOptions.SectionName)
+    .Validate(o => o.AutoApproveAfter > TimeSpan.Zero, "Transfers__AutoApproveAfter must be positive.")
     .ValidateOnStart();
 builder.Services.AddSingleton<MatchingMetrics>();
 builder.Services.AddSingleton<DeadlineSweep>();
@@ -49,6 +53,7 @@ app.MapStreetOrdersApi();
 app.MapHallEventsApi();
 app.MapStatsApi();
 app.MapMatchingPlansApi();
+app.MapTransfersApi();
 
 app.Run();
 

@@ -27,6 +27,9 @@ builder.AddDispatchMessaging("needs", bus =>
     bus.AddConsumer<OrderReassignedConsumer>();
     bus.AddConsumer<OrderOverdueConsumer>();
     bus.AddConsumer<OrderAutoReleasedConsumer>();
+    bus.AddConsumer<OrderTransferredConsumer>();
+    bus.AddConsumer<TransferRequestedConsumer>();
+    bus.AddConsumer<TransferDeclinedConsumer>();
 });
 builder.Services.AddSingleton<NeedStore>();
 builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)

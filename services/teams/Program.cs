@@ -19,6 +19,7 @@ builder.AddDispatchMessaging("teams", bus =>
     bus.AddConsumer<NeedRatedConsumer>();
     bus.AddConsumer<OrderReassignedConsumer>();
     bus.AddConsumer<OrderAutoReleasedConsumer>();
+    bus.AddConsumer<OrderTransferredConsumer>();
 });
 builder.Services.AddSingleton<PlaceStore>();
 builder.Services.AddSingleton<TeamStore>();

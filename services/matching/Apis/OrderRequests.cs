@@ -12,3 +12,6 @@ internal sealed record DirectRequest(Guid? TeamId, string? Reason);
 internal sealed record CompleteRequest(decimal? ServiceHours, int? VolunteersCount, string? Summary);
 
 internal sealed record ReassignRequest(Guid? TeamId, string? Reason);
+
+/// <summary>Asking for a transfer, and declining one: the reason is required; approving takes an optional one.</summary>
+internal sealed record TransferReasonRequest(string? Reason);

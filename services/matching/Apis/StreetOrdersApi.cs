@@ -107,12 +107,9 @@ internal static class StreetOrdersApi
             return ValidationErrors.For("teamId", $"There is no team {toTeamId} in the dispatch hall.");
         if (!MayRun(caller, target.StreetId))
             return Problems.Forbidden("A coordinator reassigns orders only to its own street's teams.");
-        // Eligibility as for a claim of the open order: the coordinator's choice does not widen what the team serves.
-        if (ClaimEligibility.Refusal(target, order with { TargetTeamId = null }) is { } refusal)
-            return Problems.Conflict("Team may not take this order", $"{target.Name}: {refusal}");
         var promised = target.OpenOrders + await store.DirectedAwaitingAsync(toTeamId, ct);
-        if (promised >= target.Capacity)
-            return Problems.Conflict("Capacity reached", $"{target.Name} has no free place ({promised}/{target.Capacity}, directed orders awaiting its answer included).");
+        if (OrderMove.Refusal(target, order, promised) is { } refusal)
+            return Problems.Conflict(refusal.Title, refusal.Detail);
         return null;
     }
 

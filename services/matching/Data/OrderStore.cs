@@ -202,22 +202,10 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
-        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
-            update orders
-            set status = @To, team_id = null, target_team_id = @toTeamId, claimed_at = null, started_at = null, overdue_at = null,
-                directed_by_coordinator = false, version = version + 1, due_at = @dueAt
-            where need_id = @needId and status = @status and status = any(@From)
-              and (team_id = @fromTeamId or (team_id is null and target_team_id = @fromTeamId))
-            returning version
-            """, new
-        {
-            needId, fromTeamId, status, toTeamId, From = OrderLifecycle.From(OrderAction.Reassign), To = OrderLifecycle.To(OrderAction.Reassign),
-            dueAt = now.ToUniversalTime() + escalation.Value.DefaultClaimWindow,
-        }, ct);
+        var version = await OrderMove.MoveAsync(unit, needId, fromTeamId, status, OrderAction.Reassign, toTeamId, now,
+            now + escalation.Value.DefaultClaimWindow, ct);
         if (version is null)
             return null;
-        if (OrderLifecycle.FreesCapacity(status, OrderAction.Reassign))
-            await TeamCapacity.FreePlaceAsync(unit, fromTeamId, OrderAction.Reassign, ct);
         await unit.PublishAsync(new OrderReassigned(needId, fromTeamId, status, toTeamId, reason, actor, now, version.Value), ct);
         await unit.CommitAsync(ct);
         return version;

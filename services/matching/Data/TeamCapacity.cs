@@ -10,6 +10,12 @@ namespace Dispatch.Matching.Data;
 /// </summary>
 internal static class TeamCapacity
 {
+    /// <summary>Takes a place for a hatched team with one free; false (nothing changed) otherwise.</summary>
+    public static async Task<bool> TakePlaceAsync(UnitOfWork unit, Guid teamId, CancellationToken ct) =>
+        await unit.ExecuteAsync(
+            "update teams set open_orders = open_orders + 1 where team_id = @teamId and status = @Hatched and open_orders < capacity",
+            new { teamId, Team.Hatched }, ct) == 1;
+
     public static Task FreePlaceAsync(UnitOfWork unit, Guid teamId, OrderAction action, CancellationToken ct) =>
         unit.ExecuteAsync("""
             update teams

@@ -15,4 +15,5 @@ internal enum OrderAction
     Expire,
     Reassign,
     AutoRelease,
+    Transfer,
 }

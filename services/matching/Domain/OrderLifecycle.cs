@@ -28,6 +28,8 @@ internal static class OrderLifecycle
         [OrderAction.Expire] = ([OrderStatus.Published], OrderStatus.Expired),
         // A coordinator takes an order from a suspended or retired team, held or only directed to it, and publishes
         // it again: directed to another team or open to all.
+        // The holder (or the street's coordinator, or the sweep for a silent holder) hands a claimed, unstarted order to the team that asked.
+        [OrderAction.Transfer] = ([OrderStatus.Claimed], OrderStatus.Claimed),
         [OrderAction.Reassign] = ([OrderStatus.Published, OrderStatus.Claimed, OrderStatus.InService], OrderStatus.Published),
     };
 

@@ -13,13 +13,16 @@ namespace Dispatch.Matching.Escalation;
 /// <item>an unclaimed order past its deadline climbs one step of <see cref="EscalationLadder"/>, or expires at its
 /// service start or after the last step (<see cref="UnclaimedDeadline"/>);</item>
 /// <item>a claimed order its team has not started becomes overdue at its service start, and goes back to the hall
-/// <see cref="ClaimsOptions.StartGrace"/> later (to the coordinator's alert once its service time has passed).</item>
+/// <see cref="ClaimsOptions.StartGrace"/> later (to the coordinator's alert once its service time has passed);</item>
+/// <item>a transfer request its holder left unanswered past <see cref="TransfersOptions.AutoApproveAfter"/> approves itself
+/// (<see cref="TransferStore.ApproveDueAsync"/>).</item>
 /// </list>
 /// "for update skip locked" lets several replicas sweep at once without two taking the same order; moving due_at
 /// forward, stamping overdue_at and leaving the claimed state are what make each step happen once.
 /// </summary>
 internal sealed class DeadlineSweep(
-    Database database, MatchingMetrics metrics, IOptions<EscalationOptions> options, IOptions<ClaimsOptions> claims, TimeProvider clock)
+    Database database, TransferStore transfers, MatchingMetrics metrics, IOptions<EscalationOptions> options, IOptions<ClaimsOptions> claims,
+    TimeProvider clock)
 {
     private sealed record DueOrder(Guid NeedId, int EscalationLevel, DateTimeOffset StartsAt, DateTimeOffset PublishedAt, DateTimeOffset? ExpiresAt);
 
@@ -40,7 +43,7 @@ internal sealed class DeadlineSweep(
                     break;
             }
         }
-        return total;
+        return total + await transfers.ApproveDueAsync(clock.GetUtcNow(), ct);
     }
 
     private async Task<int> SweepUnclaimedBatchAsync(CancellationToken ct)

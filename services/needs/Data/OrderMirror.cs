@@ -34,6 +34,14 @@ internal static class OrderMirror
         }, ct);
     }
 
+    /// <summary>A step that changes nothing of the need (a transfer asked for or declined), on its timeline in the state the need is in.</summary>
+    public static async Task NoteAsync(UnitOfWork unit, Guid needId, DateTimeOffset at, string actor, string reason, CancellationToken ct)
+    {
+        var status = await unit.QuerySingleOrDefaultAsync<string>("select status from needs where id = @needId", new { needId }, ct);
+        if (status is not null && status != NeedStatus.Draft)
+            await NeedStore.RecordAsync(unit, needId, at, status, status, actor, reason, ct);
+    }
+
     // The change and its timeline entry in one statement: this runs for every order event of every need.
     private static readonly Dictionary<OrderProgress, string> Statements = Enum.GetValues<OrderProgress>().ToDictionary(
         progress => progress,
@@ -94,6 +102,11 @@ internal static class OrderMirror
             update needs set status = @To, order_version = @Version, updated_at = @Now,
                 claimed_by_team_id = null, claimed_at = null, started_at = null, target_team_id = null,
                 escalation_level = greatest(escalation_level, @EscalationLevel)
+            where id = @NeedId
+            """,
+        OrderProgress.Transferred => """
+            update needs set status = @To, order_version = @Version, updated_at = @Now,
+                claimed_by_team_id = @TeamId, claimed_at = @At, started_at = null, target_team_id = null
             where id = @NeedId
             """,
         OrderProgress.Escalated => """

@@ -37,6 +37,8 @@ internal static class NeedLifecycle
         [OrderProgress.Overdue] = null,
         // Its team did not start it in time: published again, open to all.
         [OrderProgress.AutoReleased] = NeedStatus.Published,
+        // An approved transfer request: still claimed, by the team that asked.
+        [OrderProgress.Transferred] = NeedStatus.Claimed,
     };
 
     /// <summary>States no order event may move a need out of: a draft has no order; the branch ended the others.</summary>
@@ -44,10 +46,10 @@ internal static class NeedLifecycle
 
     /// <summary>
     /// Whether the timeline records the event even when it arrives after a newer one (which already set the need's
-    /// state): a coordinator's reassignment is a person's decision with a reason the branch must be able to read;
+    /// state): a coordinator's reassignment or an approved transfer is a person's decision with a reason the branch must be able to read;
     /// the other events are the teams' steps, which the newer event supersedes.
     /// </summary>
-    public static bool KeptOnTheTimelineWhenLate(OrderProgress progress) => progress == OrderProgress.Reassigned;
+    public static bool KeptOnTheTimelineWhenLate(OrderProgress progress) => progress is OrderProgress.Reassigned or OrderProgress.Transferred;
 
     /// <summary>The state <paramref name="progress"/> puts a need in, or null when it leaves the state as it is.</summary>
     public static string? MirroredState(OrderProgress progress) => MirroredStates[progress];

@@ -14,4 +14,5 @@ internal enum OrderProgress
     Reassigned,
     Overdue,
     AutoReleased,
+    Transferred,
 }

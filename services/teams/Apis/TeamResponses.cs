@@ -40,7 +40,8 @@ internal sealed record TrackRecordResponse(
     decimal? AverageRating,
     int RatingsCount,
     int OrdersReassigned,
-    int OrdersAutoReleased);
+    int OrdersAutoReleased,
+    int OrdersTransferred);
 
 internal sealed record TeamHistoryItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason, string? Mentor);
 

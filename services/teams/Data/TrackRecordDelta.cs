@@ -10,4 +10,5 @@ internal sealed record TrackRecordDelta(
     int Ratings = 0,
     int RatingSum = 0,
     int Reassigned = 0,
-    int AutoReleased = 0);
+    int AutoReleased = 0,
+    int Transferred = 0);

@@ -13,8 +13,9 @@ internal static class TrackRecordStore
         unit.ExecuteAsync("""
             insert into team_track_records (team_id, orders_claimed, orders_completed, orders_released, service_hours,
                                             volunteers_engaged, ratings_count, ratings_sum, orders_reassigned,
-                                            orders_auto_released)
-            values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum, @Reassigned, @AutoReleased)
+                                            orders_auto_released, orders_transferred)
+            values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum, @Reassigned, @AutoReleased,
+                    @Transferred)
             on conflict (team_id) do update
             set orders_claimed = team_track_records.orders_claimed + excluded.orders_claimed,
                 orders_completed = team_track_records.orders_completed + excluded.orders_completed,
@@ -24,10 +25,11 @@ internal static class TrackRecordStore
                 ratings_count = team_track_records.ratings_count + excluded.ratings_count,
                 ratings_sum = team_track_records.ratings_sum + excluded.ratings_sum,
                 orders_reassigned = team_track_records.orders_reassigned + excluded.orders_reassigned,
-                orders_auto_released = team_track_records.orders_auto_released + excluded.orders_auto_released
+                orders_auto_released = team_track_records.orders_auto_released + excluded.orders_auto_released,
+                orders_transferred = team_track_records.orders_transferred + excluded.orders_transferred
             """, new
         {
             teamId, delta.Claimed, delta.Completed, delta.Released, delta.ServiceHours, delta.Volunteers, delta.Ratings, delta.RatingSum,
-            delta.Reassigned, delta.AutoReleased,
+            delta.Reassigned, delta.AutoReleased, delta.Transferred,
         }, ct);
 }

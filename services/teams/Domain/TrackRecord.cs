@@ -10,7 +10,8 @@ internal sealed record TrackRecord(
     int RatingsCount,
     int RatingsSum,
     int OrdersReassigned,
-    int OrdersAutoReleased)
+    int OrdersAutoReleased,
+    int OrdersTransferred)
 {
     /// <summary>Null until the team's first rating, rounded to two places for people to read.</summary>
     public decimal? AverageRating => RatingsCount == 0 ? null : Math.Round((decimal)RatingsSum / RatingsCount, 2);

@@ -19,9 +19,7 @@ public sealed class EscalationTests(EscalationService service)
     private static readonly TimeSpan Step = TimeSpan.FromHours(12);
 
     /// <summary>A sweep on the service's database driven by a clock the test moves; the watch's own polling uses the real clock and never sees these orders due.</summary>
-    private DeadlineSweep SweepAt(FakeTimeProvider clock) =>
-        new(service.Services.GetRequiredService<Database>(), service.Services.GetRequiredService<MatchingMetrics>(),
-            service.Services.GetRequiredService<IOptions<EscalationOptions>>(), service.Services.GetRequiredService<IOptions<ClaimsOptions>>(), clock);
+    private DeadlineSweep SweepAt(FakeTimeProvider clock) => ActivatorUtilities.CreateInstance<DeadlineSweep>(service.Services, clock);
 
     [Fact]
     public async Task An_unclaimed_order_widens_to_the_street_then_the_district_then_alerts_the_coordinator_then_expires()
