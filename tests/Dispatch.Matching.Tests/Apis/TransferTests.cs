@@ -40,7 +40,7 @@ public sealed class TransferTests(EscalationService service)
         Assert.Equal(1L, await EventsAsync(street, needId, nameof(OrderTransferred)));
         Assert.DoesNotContain(id, await OpenIdsAsync(street.As(holder)));
         // Decided once: a second approval finds nothing open.
-        Assert.Equal(HttpStatusCode.Conflict, (await street.As(asking).PostAsJsonAsync($"/api/transfer-requests/{id}/approve", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await street.As(holder).PostAsJsonAsync($"/api/transfer-requests/{id}/approve", new { })).StatusCode);
     }
 
     [Fact]
