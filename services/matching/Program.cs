@@ -19,6 +19,7 @@ builder.AddDispatchMessaging("matching", bus =>
     bus.AddConsumer<NeedUpdatedConsumer>();
     bus.AddConsumer<NeedCancelledConsumer>();
     bus.AddConsumer<NeedRatedConsumer>();
+    bus.AddConsumer<ResidentRatedConsumer>();
     bus.AddConsumer<TeamRegisteredConsumer>();
     bus.AddConsumer<TeamHatchedConsumer>();
     bus.AddConsumer<TeamSuspendedConsumer>();

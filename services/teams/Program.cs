@@ -17,6 +17,7 @@ builder.AddDispatchMessaging("teams", bus =>
     bus.AddConsumer<OrderReleasedConsumer>();
     bus.AddConsumer<OrderCompletedConsumer>();
     bus.AddConsumer<NeedRatedConsumer>();
+    bus.AddConsumer<ResidentRatedConsumer>();
     bus.AddConsumer<OrderReassignedConsumer>();
     bus.AddConsumer<OrderAutoReleasedConsumer>();
     bus.AddConsumer<OrderTransferredConsumer>();

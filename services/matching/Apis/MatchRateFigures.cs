@@ -11,7 +11,8 @@ internal sealed record MatchRateFigures(
     IReadOnlyList<CategoryMatchRate> ByCategory,
     double? P90SecondsToClaim,
     IReadOnlyList<TeamMatchRate> ByTeam,
-    IReadOnlyList<WeekMatchRate> ByWeek)
+    IReadOnlyList<WeekMatchRate> ByWeek,
+    ResidentSatisfaction ResidentSatisfaction)
 {
     public static double Ratio(long part, long whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
 }

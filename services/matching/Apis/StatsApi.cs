@@ -48,7 +48,10 @@ internal static class StatsApi
             figures.ByTeam.Select(t => new TeamMatchRate(Guid.Parse(t.Key!), t.Name, t.Published, t.Completed,
                 MatchRateFigures.Ratio(t.Completed, t.Published), t.MedianSecondsToClaim, t.P90SecondsToClaim)).ToList(),
             figures.ByWeek.Select(w => new WeekMatchRate(w.Key!, w.Published, w.Claimed, w.Completed,
-                MatchRateFigures.Ratio(w.Claimed, w.Published), MatchRateFigures.Ratio(w.Completed, w.Published), w.MedianSecondsToClaim, w.P90SecondsToClaim)).ToList()));
+                MatchRateFigures.Ratio(w.Claimed, w.Published), MatchRateFigures.Ratio(w.Completed, w.Published), w.MedianSecondsToClaim, w.P90SecondsToClaim)).ToList(),
+            new ResidentSatisfaction(figures.Residents.Ratings,
+                figures.Residents.Ratings == 0 ? null : Math.Round((double)figures.Residents.ScoreSum / figures.Residents.Ratings, 2),
+                MatchRateFigures.Ratio(figures.Residents.Favourable, figures.Residents.Ratings))));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetMatchRateCsv(

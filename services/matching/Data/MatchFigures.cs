@@ -5,4 +5,5 @@ internal sealed record MatchFigures(
     IReadOnlyList<MatchCounts> ByCommunity,
     IReadOnlyList<MatchCounts> ByCategory,
     IReadOnlyList<MatchCounts> ByTeam,
-    IReadOnlyList<MatchCounts> ByWeek);
+    IReadOnlyList<MatchCounts> ByWeek,
+    SatisfactionCounts Residents);

@@ -59,7 +59,15 @@ internal sealed class StatsStore(Database database)
             group by 1
             order by 1
             """, parameters, ct);
-        return new MatchFigures(totals, byCommunity, byCategory, byTeam, byWeek);
+        var residents = await database.QuerySingleAsync<SatisfactionCounts>("""
+            select count(*) as ratings, coalesce(sum(r.score), 0) as score_sum, count(*) filter (where r.score >= 4) as favourable
+            from resident_ratings r
+            where r.street_id = @streetId
+              and (cast(@communityId as uuid) is null or r.community_id = @communityId)
+              and (cast(@from as timestamptz) is null or r.rated_at >= @from)
+              and (cast(@to as timestamptz) is null or r.rated_at < @to)
+            """, parameters, ct);
+        return new MatchFigures(totals, byCommunity, byCategory, byTeam, byWeek, residents);
     }
 
     /// <summary>The street's published orders nobody holds yet, oldest first: where the coordinator should look.</summary>

@@ -61,6 +61,10 @@ internal sealed class NeedStore(Database database, NeedsMetrics metrics)
             order by created_at, creation_order
             """, new { communityId, Draft = NeedStatus.Draft, ids }, ct);
 
+    /// <summary>A draft written inside the caller's transaction: a resident's request the branch accepted.</summary>
+    public static async Task<Need> InsertDraftAsync(UnitOfWork unit, NeedContent content, Author author, DateTimeOffset now, CancellationToken ct) =>
+        (await InsertAsync(unit, content, null, author, now, ct))!;
+
     // Null when the community already has a need with this import fingerprint.
     private static async Task<Need?> InsertAsync(UnitOfWork unit, NeedContent content, string? fingerprint, Author author,
         DateTimeOffset now, CancellationToken ct)

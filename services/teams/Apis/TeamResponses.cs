@@ -30,7 +30,7 @@ internal sealed record TeamResponse(
     int CapacityCeiling,
     Guid? PendingChangeId);
 
-/// <summary>What the team has done, from the matching service's order events and the branches' ratings.</summary>
+/// <summary>What the team has done, from the matching service's order events, the branches' ratings and the residents' ratings.</summary>
 internal sealed record TrackRecordResponse(
     int OrdersClaimed,
     int OrdersCompleted,
@@ -41,7 +41,9 @@ internal sealed record TrackRecordResponse(
     int RatingsCount,
     int OrdersReassigned,
     int OrdersAutoReleased,
-    int OrdersTransferred);
+    int OrdersTransferred,
+    decimal? AverageResidentRating,
+    int ResidentRatingsCount);
 
 internal sealed record TeamHistoryItem(DateTimeOffset At, string? FromStatus, string ToStatus, string Actor, string? Reason, string? Mentor);
 

@@ -311,7 +311,8 @@ internal static class TeamsApi
             leader ? t.LeaderName : null, leader ? t.LeaderPhone : null, t.Availability, t.Mentor, t.Version,
             new TrackRecordResponse(record.OrdersClaimed, record.OrdersCompleted, record.OrdersReleased, record.ServiceHours,
                 record.VolunteersEngaged, record.AverageRating, record.RatingsCount, record.OrdersReassigned,
-                record.OrdersAutoReleased, record.OrdersTransferred),
+                record.OrdersAutoReleased, record.OrdersTransferred,
+                record.AverageResidentRating, record.ResidentRatingsCount),
             t.CapacityCeiling, leader ? t.PendingChangeId : null);
     }
 

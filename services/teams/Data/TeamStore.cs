@@ -27,7 +27,8 @@ internal sealed class TeamStore(Database database)
                coalesce(r.orders_released, 0) as orders_released, coalesce(r.service_hours, 0) as service_hours,
                coalesce(r.volunteers_engaged, 0) as volunteers_engaged, coalesce(r.ratings_count, 0) as ratings_count,
                coalesce(r.ratings_sum, 0) as ratings_sum, coalesce(r.orders_reassigned, 0) as orders_reassigned,
-               coalesce(r.orders_auto_released, 0) as orders_auto_released, coalesce(r.orders_transferred, 0) as orders_transferred
+               coalesce(r.orders_auto_released, 0) as orders_auto_released, coalesce(r.orders_transferred, 0) as orders_transferred,
+               coalesce(r.resident_ratings_count, 0) as resident_ratings_count, coalesce(r.resident_ratings_sum, 0) as resident_ratings_sum
         from teams t left join team_track_records r on r.team_id = t.id
                      left join team_changes p on p.team_id = t.id and p.status = 'pending'
         """;

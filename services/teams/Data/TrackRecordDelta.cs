@@ -11,4 +11,6 @@ internal sealed record TrackRecordDelta(
     int RatingSum = 0,
     int Reassigned = 0,
     int AutoReleased = 0,
-    int Transferred = 0);
+    int Transferred = 0,
+    int ResidentRatings = 0,
+    int ResidentRatingSum = 0);

@@ -13,9 +13,9 @@ internal static class TrackRecordStore
         unit.ExecuteAsync("""
             insert into team_track_records (team_id, orders_claimed, orders_completed, orders_released, service_hours,
                                             volunteers_engaged, ratings_count, ratings_sum, orders_reassigned,
-                                            orders_auto_released, orders_transferred)
+                                            orders_auto_released, orders_transferred, resident_ratings_count, resident_ratings_sum)
             values (@teamId, @Claimed, @Completed, @Released, @ServiceHours, @Volunteers, @Ratings, @RatingSum, @Reassigned, @AutoReleased,
-                    @Transferred)
+                    @Transferred, @ResidentRatings, @ResidentRatingSum)
             on conflict (team_id) do update
             set orders_claimed = team_track_records.orders_claimed + excluded.orders_claimed,
                 orders_completed = team_track_records.orders_completed + excluded.orders_completed,
@@ -26,10 +26,12 @@ internal static class TrackRecordStore
                 ratings_sum = team_track_records.ratings_sum + excluded.ratings_sum,
                 orders_reassigned = team_track_records.orders_reassigned + excluded.orders_reassigned,
                 orders_auto_released = team_track_records.orders_auto_released + excluded.orders_auto_released,
-                orders_transferred = team_track_records.orders_transferred + excluded.orders_transferred
+                orders_transferred = team_track_records.orders_transferred + excluded.orders_transferred,
+                resident_ratings_count = team_track_records.resident_ratings_count + excluded.resident_ratings_count,
+                resident_ratings_sum = team_track_records.resident_ratings_sum + excluded.resident_ratings_sum
             """, new
         {
             teamId, delta.Claimed, delta.Completed, delta.Released, delta.ServiceHours, delta.Volunteers, delta.Ratings, delta.RatingSum,
-            delta.Reassigned, delta.AutoReleased, delta.Transferred,
+            delta.Reassigned, delta.AutoReleased, delta.Transferred, delta.ResidentRatings, delta.ResidentRatingSum,
         }, ct);
 }

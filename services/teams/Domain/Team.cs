@@ -45,6 +45,8 @@ internal sealed record Team
     public int OrdersReassigned { get; init; }
     public int OrdersAutoReleased { get; init; }
     public int OrdersTransferred { get; init; }
+    public int ResidentRatingsCount { get; init; }
+    public int ResidentRatingsSum { get; init; }
 
     /// <summary>This team with the fields <paramref name="change"/> sets laid over its own.</summary>
     public Team With(ProfileFields change) => this with
@@ -62,7 +64,8 @@ internal sealed record Team
         LeaderPhone = change.LeaderPhone ?? LeaderPhone,
     };
 
-    public TrackRecord TrackRecord => new(OrdersClaimed, OrdersCompleted, OrdersReleased, ServiceHours, VolunteersEngaged, RatingsCount, RatingsSum, OrdersReassigned, OrdersAutoReleased, OrdersTransferred);
+    public TrackRecord TrackRecord => new(OrdersClaimed, OrdersCompleted, OrdersReleased, ServiceHours, VolunteersEngaged, RatingsCount, RatingsSum, OrdersReassigned, OrdersAutoReleased, OrdersTransferred,
+        ResidentRatingsCount, ResidentRatingsSum);
 
     /// <summary>What the events tell other services: everything but the leader's contact.</summary>
     public TeamProfile ToProfile() => new(Id, Name, Kind, CommunityId, StreetId, DistrictId, Categories, Skills,
