@@ -78,6 +78,11 @@ app.UseRateLimiter();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.MapAuthApi();
 app.MapAccountsApi();
+// The residents' pages (a community's request form from its poster's QR code, and a request's tracking link): public,
+// like the landing page; the page asks the needs service's public endpoints through the anonymous routes.
+foreach (var residentPage in new[] { "/ask/{communityId:guid}", "/track/{code}" })
+    app.MapGet(residentPage, (IWebHostEnvironment web) => TypedResults.PhysicalFile(Path.Combine(web.WebRootPath, "resident.html"), "text/html; charset=utf-8"))
+        .AllowAnonymous().ExcludeFromDescription();
 app.MapReverseProxy();
 
 app.Run();

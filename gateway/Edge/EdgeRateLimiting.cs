@@ -23,13 +23,20 @@ internal static class EdgeRateLimiting
                 // Probes must keep answering while a client is being throttled.
                 if (http.Request.Path.StartsWithSegments("/health"))
                     return RateLimitPartition.GetNoLimiter("health");
-                var key = http.User.FindFirst(DispatchClaims.Subject)?.Value is { } account ? $"account:{account}" : $"address:{ClientAddress.Of(http)}";
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(settings.PermitLimit, settings.Window));
+                if (http.User.FindFirst(DispatchClaims.Subject)?.Value is { } account)
+                    return RateLimitPartition.GetFixedWindowLimiter($"account:{account}", _ => Window(settings.PermitLimit, settings.Window));
+                if (http.Request.Path.StartsWithSegments(ResidentsPath))
+                    return RateLimitPartition.GetFixedWindowLimiter($"residents:{ClientAddress.Of(http)}",
+                        _ => Window(settings.Residents.PermitLimit, settings.Residents.Window));
+                return RateLimitPartition.GetFixedWindowLimiter($"address:{ClientAddress.Of(http)}", _ => Window(settings.PermitLimit, settings.Window));
             });
             options.OnRejected = RejectAsync;
         });
         return builder;
     }
+
+    // The residents' public endpoints (filing, tracking, rating), which the gateway routes without a token.
+    private const string ResidentsPath = "/api/requests";
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
@@ -37,6 +44,7 @@ internal static class EdgeRateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
+        var resident = http.User.Identity?.IsAuthenticated != true && http.Request.Path.StartsWithSegments(ResidentsPath);
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 1;
@@ -49,7 +57,10 @@ internal static class EdgeRateLimiting
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"This account or address has sent too many requests; try again in {seconds} s.",
+                // A resident reads this on the request page, in Chinese.
+                Detail = resident
+                    ? $"提交或查询太频繁了，请 {seconds} 秒后再试。"
+                    : $"This account or address has sent too many requests; try again in {seconds} s.",
             },
         });
     }

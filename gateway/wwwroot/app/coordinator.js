@@ -74,7 +74,11 @@ function dashboard(rate, unclaimed, unclaimedPages, query) {
       figure('认领率', percent(rate.matchRate), `${rate.claimed} / ${rate.published} 单已被认领`),
       figure('完成率', percent(rate.fulfilmentRate), `${rate.completed} 单已完成服务`),
       figure('认领用时（中位数）', duration(rate.medianSecondsToClaim), `90% 在 ${duration(rate.p90SecondsToClaim)} 内`),
-      figure('待认领', String(unclaimed.total), '已发布未被认领')),
+      figure('待认领', String(unclaimed.total), '已发布未被认领'),
+      figure('居民满意度', rate.residentSatisfaction.ratings ? percent(rate.residentSatisfaction.favourableRate) : '—',
+        rate.residentSatisfaction.ratings
+          ? `${rate.residentSatisfaction.ratings} 位居民评价，平均 ${rate.residentSatisfaction.averageScore.toFixed(1)} 星（4 星及以上为满意）`
+          : '还没有居民评价')),
     h('section', { class: 'charts', 'aria-label': '分组统计' },
       bars('各社区认领率', rate.byCommunity.map(c => ({ label: c.communityName ?? '未知社区', value: c.matchRate, text: `${percent(c.matchRate)}（${c.claimed}/${c.published}）` }))),
       bars('各类别认领率', rate.byCategory.map(c => ({ label: c.categoryName ?? categories[c.category], value: c.matchRate, text: `${percent(c.matchRate)}（${c.claimed}/${c.published}）` }))),

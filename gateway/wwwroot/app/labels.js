@@ -11,6 +11,11 @@ export const needStatuses = {
   closed: '已评价', cancelled: '已撤销', expired: '已过期',
 };
 
+export const requestStatuses = { received: '待处理', accepted: '已受理为需求', merged: '已合并', declined: '已拒绝' };
+
+// The states a resident's tracking page shows.
+export const residentProgress = { received: '已受理', dispatched: '已派单', in_service: '服务中', completed: '已完成', declined: '已拒绝' };
+
 export const teamStatuses = { applied: '已申请', incubating: '孵化中', hatched: '已孵化', suspended: '已暂停', retired: '已退出' };
 
 export const teamKinds = { volunteer_team: '志愿服务队伍', social_org: '社区社会组织' };

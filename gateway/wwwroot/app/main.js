@@ -4,6 +4,7 @@ import { roles, passwordRules } from './labels.js';
 import { h, page, field, notify, act } from './ui.js';
 import * as team from './team.js';
 import * as branch from './branch.js';
+import * as requests from './requests.js';
 import * as coordinator from './coordinator.js';
 import * as admin from './admin.js';
 import * as coordinatorTeams from './coordinator-teams.js';
@@ -11,7 +12,10 @@ import * as coordinatorTeams from './coordinator-teams.js';
 // Per role: the pages in the navigation (first is home) and the pages reached from them.
 const areas = {
   team: { nav: [['#/hall', '派单大厅'], ['#/mine', '我的订单'], ['#/profile', '本队服务清单']], pages: team.pages },
-  branch: { nav: [['#/needs', '需求清单'], ['#/needs/new', '新建需求'], ['#/import', '导入清单']], pages: branch.pages },
+  branch: {
+    nav: [['#/needs', '需求清单'], ['#/needs/new', '新建需求'], ['#/import', '导入清单'], ['#/requests', '居民求助'], ['#/poster', '求助海报']],
+    pages: [...branch.pages, ...requests.pages],
+  },
   coordinator: {
     nav: [['#/dashboard', '数据看板'], ['#/teams', '孵化看板'], ['#/teams/new', '登记队伍'], ['#/teams/import', '导入花名册'],
       ['#/changes', '变更审批'], ['#/meeting', '供需对接会']],

@@ -37,7 +37,7 @@ export function serviceListDetails(team, communityName) {
 
 const figure = (label, value, note) => h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label), h('strong', {}, value), note ? h('small', {}, note) : null);
 
-/** What the team has done: claimed, completed, released, reassigned away, hours, volunteers, average rating. */
+/** What the team has done: claimed, completed, released, reassigned away, hours, volunteers, the branches' and the residents' average ratings. */
 export function trackRecordFigures(record) {
   return h('section', { class: 'figures', 'aria-label': '服务记录' },
     figure('接单', `${record.ordersClaimed} 单`),
@@ -46,7 +46,8 @@ export function trackRecordFigures(record) {
       record.ordersReassigned ? `另有 ${record.ordersReassigned} 单被协调员改派` : null].filter(Boolean).join('；') || null),
     figure('服务时长', `${record.serviceHours} 小时`),
     figure('参与人次', `${record.volunteersEngaged} 人次`),
-    figure('平均评分', record.averageRating ? `${Number(record.averageRating).toFixed(1)} 星` : '—', `${record.ratingsCount} 次评价`));
+    figure('党支部评分', record.averageRating ? `${Number(record.averageRating).toFixed(1)} 星` : '—', `${record.ratingsCount} 次评价`),
+    figure('居民评分', record.averageResidentRating ? `${Number(record.averageResidentRating).toFixed(1)} 星` : '—', `${record.residentRatingsCount ?? 0} 位居民评价`));
 }
 
 /** What a change touched, field by field: before → after. */

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Needs.Domain;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ internal static class PublicRequestsApi
     public static IEndpointRouteBuilder MapPublicRequestsApi(this IEndpointRouteBuilder app)
     {
         var requests = app.MapGroup("/api/requests").AllowAnonymous();
-        requests.MapGet("/communities/{communityId:guid}", GetForm);
+        requests.MapGet("/communities/{communityId:guid}/form", GetForm);
         requests.MapPost("/", File);
         requests.MapPost("/lookup", Lookup);
         requests.MapGet("/track/{code}", Track);
@@ -24,10 +25,12 @@ internal static class PublicRequestsApi
         return app;
     }
 
-    private static async Task<Results<Ok<CommunityForm>, ProblemHttpResult>> GetForm(Guid communityId, RequestStore store, CancellationToken ct) =>
+    private static async Task<Results<Ok<CommunityForm>, ProblemHttpResult>> GetForm(
+        Guid communityId, RequestStore store, IOptions<PrivacyOptions> privacy, CancellationToken ct) =>
         await store.CommunityAsync(communityId, ct) is { } community
             ? TypedResults.Ok(new CommunityForm(community.Id, community.Name, community.BranchName, community.StreetName,
-                ServiceCategories.Names.Select(c => new CategoryOption(c.Key, c.Value)).ToList(), RequestForm.DescriptionLimit))
+                ServiceCategories.Names.Select(c => new CategoryOption(c.Key, c.Value)).ToList(), RequestForm.DescriptionLimit,
+                privacy.Value.CompletedContactDays, privacy.Value.RetentionDays))
             : UnknownCommunity();
 
     private static async Task<Results<Created<FiledRequest>, ValidationProblem, ProblemHttpResult>> File(

@@ -20,12 +20,12 @@ internal static class RequestsApi
     public static IEndpointRouteBuilder MapRequestsApi(this IEndpointRouteBuilder app)
     {
         var requests = app.MapGroup("/api/requests").RequireAuthorization(Policies.Branch);
-        requests.MapGet("/", List);
-        requests.MapGet("/{id:guid}", Get);
+        requests.MapGet("/inbox", List);
+        requests.MapGet("/inbox/{id:guid}", Get);
+        requests.MapPost("/inbox/{id:guid}/accept", Accept);
+        requests.MapPost("/inbox/{id:guid}/merge", Merge);
+        requests.MapPost("/inbox/{id:guid}/decline", Decline);
         requests.MapPost("/assisted", FileForResident);
-        requests.MapPost("/{id:guid}/accept", Accept);
-        requests.MapPost("/{id:guid}/merge", Merge);
-        requests.MapPost("/{id:guid}/decline", Decline);
         requests.MapGet("/poster", Poster);
         requests.MapGet("/poster/qr.png", PosterQrCode);
         return app;
