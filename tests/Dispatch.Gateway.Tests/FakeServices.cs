@@ -44,7 +44,7 @@ public sealed class FakeServices : IAsyncDisposable
     {
         _app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));
         // Every proxied route's requests are echoed, but the registry's look-ups below.
-        foreach (var route in new[] { "/api/needs/{**rest}", "/api/teams", "/api/places", "/api/orders/{**rest}", "/api/stats/{**rest}", "/api/matching-plans/{**rest}" })
+        foreach (var route in new[] { "/api/needs/{**rest}", "/api/requests/{**rest}", "/api/teams", "/api/places", "/api/orders/{**rest}", "/api/stats/{**rest}", "/api/matching-plans/{**rest}" })
             _app.Map(route, Echo);
         _app.MapGet("/api/places/communities/{id:guid}", (Guid id, HttpContext context) =>
         {

@@ -4,6 +4,7 @@ namespace Dispatch.Gateway.Tests;
 public sealed class TightLimitsGatewayFactory : GatewayFactory
 {
     public const int PermitLimit = 5;
+    public const int ResidentsPermitLimit = 3;
     public const int AddressFailureLimit = 2;
     public const int UsernameFailureLimit = 4;
     public const int MaxBodySize = 1024;
@@ -17,6 +18,8 @@ public sealed class TightLimitsGatewayFactory : GatewayFactory
         .. base.ExtraSettings,
         ("RateLimiting:PermitLimit", PermitLimit.ToString()),
         ("RateLimiting:Window", "00:10:00"),
+        ("RateLimiting:Residents:PermitLimit", ResidentsPermitLimit.ToString()),
+        ("RateLimiting:Residents:Window", "00:10:00"),
         ("RateLimiting:SignIn:AddressFailureLimit", AddressFailureLimit.ToString()),
         ("RateLimiting:SignIn:UsernameFailureLimit", UsernameFailureLimit.ToString()),
         ("RequestLimits:MaxRequestBodySize", MaxBodySize.ToString()),
