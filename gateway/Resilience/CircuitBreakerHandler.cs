@@ -54,11 +54,14 @@ internal sealed class CircuitBreakerHandler(CircuitBreakerOptions options, strin
                 MinimumThroughput = Math.Max(2, options.MinimumThroughput),
                 SamplingDuration = options.SamplingDuration,
                 BreakDuration = options.BreakDuration,
-                // A client that hung up is not the destination's failure.
+                // What says the destination is down, not what one request got: no connection, no answer in time, or the
+                // destination saying it cannot serve (502–504, a database it cannot reach). A 500 is that request's own
+                // failure; counting it would let a few requests that fail open the circuit for everyone. A client that
+                // hung up is not the destination's failure either.
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => (int)response.StatusCode >= 500),
+                    .HandleResult(response => response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
                 OnOpened = args =>
                 {
                     logger.LogWarning("Circuit to {Cluster} destination {Destination} opened for {BreakDuration}", clusterId, destination, args.BreakDuration);

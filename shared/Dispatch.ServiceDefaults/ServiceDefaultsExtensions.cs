@@ -30,6 +30,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new PlainTextJsonConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 
@@ -58,6 +59,7 @@ public static class ServiceDefaultsExtensions
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<QueryTextMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

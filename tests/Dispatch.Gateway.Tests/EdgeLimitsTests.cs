@@ -59,6 +59,17 @@ public sealed class EdgeLimitsTests(TightLimitsGatewayFactory gateway) : IClassF
     }
 
     [Fact]
+    public async Task Answers_of_500_to_some_requests_leave_the_circuit_closed_for_everyone_else()
+    {
+        for (var i = 0; i < TightLimitsGatewayFactory.CircuitMinimumThroughput * 4; i++)
+            Assert.Equal(HttpStatusCode.InternalServerError, (await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/api/needs/fails")).StatusCode);
+
+        var good = await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/api/needs");
+
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+
+    [Fact]
     public async Task Hanging_service_gets_504s_then_its_circuit_opens_and_answers_503_at_once()
     {
         var statuses = new List<HttpStatusCode>();

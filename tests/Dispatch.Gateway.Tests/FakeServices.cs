@@ -43,6 +43,8 @@ public sealed class FakeServices : IAsyncDisposable
     private FakeServices Run()
     {
         _app.MapGet("/health/ready", () => Results.Ok(new { status = "Healthy" }));
+        // A request the service fails on its own (a bug of ours, an answer to one request): 500.
+        _app.Map("/api/needs/fails", () => Results.Problem(statusCode: StatusCodes.Status500InternalServerError));
         // Every proxied route's requests are echoed, but the registry's look-ups below.
         foreach (var route in new[] { "/api/needs/{**rest}", "/api/requests/{**rest}", "/api/teams", "/api/places", "/api/orders/{**rest}", "/api/stats/{**rest}", "/api/matching-plans/{**rest}" })
             _app.Map(route, Echo);

@@ -28,7 +28,7 @@ internal sealed partial record NeedRequest(
     /// <summary>The checked content, or null with every problem added to <paramref name="errors"/>.</summary>
     public NeedContent? Validate(ValidationErrors errors)
     {
-        errors.RequireText(Title, "title", 200)
+        errors.RequireName(Title, "title", 200)
             .Require(Description is null || Description.Length <= 4000, "description", "description must be at most 4000 characters.")
             .Require(ServiceCategories.IsKnown(Category), "category",
                 $"category must be one of {string.Join(", ", ServiceCategories.Names.Keys)}.")
@@ -36,6 +36,8 @@ internal sealed partial record NeedRequest(
             .Require((Skills?.Length ?? 0) <= 20, "skills", "skills may list at most 20 skills.")
             .Require(Skills is null || Skills.All(s => !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 50), "skills",
                 "each skill must be 1 to 50 characters.")
+            .Require(Skills is null || Skills.All(s => s is null || PlainText.InvisibleCharacterIn(s) is null), "skills",
+                "skills must not hold control, format or line-separating characters.")
             .Require(StartsAt is not null, "startsAt", "startsAt is required.")
             .Require(EndsAt is not null, "endsAt", "endsAt is required.")
             .Require(StartsAt is null || EndsAt is null || StartsAt < EndsAt, "endsAt", "endsAt must be after startsAt.")
@@ -44,7 +46,7 @@ internal sealed partial record NeedRequest(
             .Require(Urgency is null or NeedContent.Normal or NeedContent.Urgent, "urgency", "urgency must be normal or urgent.")
             .Require(Beneficiaries is null or >= 0, "beneficiaries", "beneficiaries must be 0 or more.")
             .Require(Address is null || Address.Length <= 200, "address", "address must be at most 200 characters.")
-            .Require(ContactName is null || ContactName.Length <= 50, "contactName", "contactName must be at most 50 characters.")
+            .OptionalName(ContactName, "contactName", 50)
             .Require(string.IsNullOrWhiteSpace(ContactPhone) || (ContactPhone.Length <= 30 && PhoneCharacters().IsMatch(ContactPhone)),
                 "contactPhone", "contactPhone may hold only digits, +, - and spaces, at most 30 characters.")
             .Require(TargetTeamId != Guid.Empty, "targetTeamId", "targetTeamId must be a team id.")

@@ -65,7 +65,7 @@ internal static class PlacesApi
     private static async Task<Results<Created<DistrictNode>, ValidationProblem, ProblemHttpResult>> AddDistrict(
         PlaceRequest? body, PlaceStore store, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
+        var errors = new ValidationErrors().RequireName(body?.Name, "name", NameLength);
         if (errors.Any)
             return errors.ToProblem();
 
@@ -79,7 +79,7 @@ internal static class PlacesApi
     private static async Task<Results<Created<StreetDetail>, ValidationProblem, ProblemHttpResult>> AddStreet(
         Guid districtId, PlaceRequest? body, PlaceStore store, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new ValidationErrors().RequireText(body?.Name?.Trim(), "name", NameLength);
+        var errors = new ValidationErrors().RequireName(body?.Name, "name", NameLength);
         if (errors.Any)
             return errors.ToProblem();
 
@@ -100,8 +100,8 @@ internal static class PlacesApi
         Guid streetId, CommunityRequest? body, PlaceStore store, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors()
-            .RequireText(body?.Name?.Trim(), "name", NameLength)
-            .RequireText(body?.BranchName?.Trim(), "branchName", NameLength);
+            .RequireName(body?.Name, "name", NameLength)
+            .RequireName(body?.BranchName, "branchName", NameLength);
         if (errors.Any)
             return errors.ToProblem();
 

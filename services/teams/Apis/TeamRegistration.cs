@@ -15,7 +15,7 @@ internal static partial class TeamRegistration
     public static ValidationErrors Validate(RegisterTeamRequest? body, Community? community, string? communityProblem = null)
     {
         var errors = new ValidationErrors()
-            .RequireText(body?.Name?.Trim(), "name", 100)
+            .RequireName(body?.Name, "name", 100)
             .Require(body?.Kind is { } kind && TeamKinds.All.Contains(kind), "kind", $"kind must be one of {string.Join(", ", TeamKinds.All)}.");
         if (communityProblem is not null)
             errors.Add("communityId", communityProblem);
@@ -33,20 +33,23 @@ internal static partial class TeamRegistration
         var skills = body?.Skills ?? [];
         errors.Require(skills.Length <= 30, "skills", "skills may list at most 30 skills.");
         errors.Require(skills.All(s => s?.Trim() is { Length: >= 1 and <= 50 }), "skills", "every skill must be 1 to 50 characters.");
+        errors.Require(skills.All(s => s is null || PlainText.InvisibleCharacterIn(s) is null), "skills",
+            "skills must not hold control, format or line-separating characters.");
 
         return errors
             .Require(body?.Capacity is >= 1 and <= MaxCapacity, "capacity", $"capacity must be between 1 and {MaxCapacity}.")
             .Require(body?.CapacityCeiling is null || (body.CapacityCeiling <= MaxCapacity && body.CapacityCeiling >= (body.Capacity ?? 1)),
                 "capacityCeiling", $"capacityCeiling must be at least capacity and at most {MaxCapacity}.")
             .Require(body?.MembersCount is >= 1 and <= 10000, "membersCount", "membersCount must be between 1 and 10000.")
-            .RequireText(body?.LeaderName?.Trim(), "leaderName", 50)
+            .RequireName(body?.LeaderName, "leaderName", 50)
             .Require(body?.LeaderPhone?.Trim() is { } phone && Phone().IsMatch(phone), "leaderPhone",
                 "leaderPhone must be 5 to 30 characters of digits, '+', '-' and spaces.")
             .Require(body?.ServiceArea is not { } area || ServiceAreas.All.Contains(area), "serviceArea",
                 $"serviceArea must be one of {string.Join(", ", ServiceAreas.All)}.")
             .Require((body?.Availability ?? []).All(a => Availability.All.Contains(a)), "availability",
                 $"availability may list {string.Join(", ", Availability.All)}.")
-            .Require(body?.Mentor is null || body.Mentor.Trim().Length is >= 1 and <= 50, "mentor", "mentor must be 1 to 50 characters.");
+            .Require(body?.Mentor is null || body.Mentor.Trim().Length is >= 1 and <= 50, "mentor", "mentor must be 1 to 50 characters.")
+            .OptionalName(body?.Mentor, "mentor", 50);
     }
 
     /// <summary>The new team in <paramref name="status"/>, from a request <see cref="Validate"/> accepted.</summary>

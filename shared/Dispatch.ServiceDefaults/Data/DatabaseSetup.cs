@@ -20,10 +20,11 @@ public static class DatabaseSetup
             ?? throw new InvalidOperationException($"Connection string '{name}' is missing: set ConnectionStrings__{name}.");
         var connectionString = PostgresConnectionString.Parse(raw);
         connectionString.ApplicationName ??= builder.Environment.ApplicationName;
-        // The same few statements run on every request: prepared once per connection, PostgreSQL skips parsing and
-        // planning them again (a connection string's own Max Auto Prepare wins; 0 turns it off).
-        if (!Mentions(raw, "Auto Prepare", "AutoPrepare"))
-            connectionString.MaxAutoPrepare = 64;
+        // No automatic preparation, whatever the string says: Npgsql (10.0.3; npgsql/npgsql#6391) marks a statement
+        // prepared as soon as PostgreSQL parsed it, so one whose first prepared run fails at Bind (a value the server
+        // refuses: NUL, too long, bad JSON) stays "prepared" without its row description, and the connection's next run of
+        // that SQL — another request's — fails with "unexpected backend message DataRow" and breaks the connection.
+        connectionString.MaxAutoPrepare = 0;
         // A connection back in the pool is not reset (RESET ALL, SET SESSION AUTHORIZATION, advisory unlocks: three
         // statements parsed again on every rent): no code here leaves session state behind (the migrator unlocks
         // its advisory lock, the hall feed unlistens).

@@ -14,7 +14,8 @@ public sealed class ValidationErrors
     {
         if (!_errors.TryGetValue(field, out var messages))
             _errors[field] = messages = [];
-        messages.Add(message);
+        if (!messages.Contains(message, StringComparer.Ordinal))
+            messages.Add(message);
         return this;
     }
 
@@ -25,9 +26,27 @@ public sealed class ValidationErrors
     public ValidationErrors RequireText(string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
-            return Add(field, $"{field} is required.");
+            return Missing(field);
         return Require(value.Length <= maxLength, field, $"{field} must be at most {maxLength} characters.");
     }
+
+    /// <summary>A name or title: required, at most <paramref name="maxLength"/> characters, nothing invisible (see <see cref="PlainText"/>).</summary>
+    public ValidationErrors RequireName(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? Missing(field) : CheckName(value, field, maxLength);
+
+    /// <summary>As <see cref="RequireName"/> for a name that may be left out.</summary>
+    public ValidationErrors OptionalName(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? this : CheckName(value, field, maxLength);
+
+    private ValidationErrors CheckName(string value, string field, int maxLength)
+    {
+        if (PlainText.InvisibleCharacterIn(value) is { } found)
+            return Add(field, $"{field} must not hold control, format or line-separating characters ({found}).");
+        return Require(PlainText.Composed(value.Trim()).Length <= maxLength, field, $"{field} must be at most {maxLength} characters.");
+    }
+
+    // A field whose value was already refused (a spreadsheet cell that could not be read) is not missing as well.
+    private ValidationErrors Missing(string field) => _errors.ContainsKey(field) ? this : Add(field, $"{field} is required.");
 
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(

@@ -26,4 +26,18 @@ public sealed class PersonalDataTests
     [InlineData("为独居老人陪伴聊天", false)]
     public void A_title_naming_the_resident_is_recognised(string title, bool names) =>
         Assert.Equal(names, PersonalData.Names(title, "李奶奶", "13900001111", "汇泉小区3号楼"));
+
+    [Theory]
+    [InlineData("回访 139-0000-1111")]
+    [InlineData("回访139 0000 1111")]
+    [InlineData("回访 １３９－００００－１１１１")]
+    public void A_phone_number_in_a_title_is_recognised_whatever_spaces_and_dashes_it_is_written_with(string title)
+    {
+        Assert.True(PersonalData.Names(title, null, "13900001111", null));
+        Assert.True(PersonalData.Names(title, null, "139 0000 1111", null));
+    }
+
+    [Fact]
+    public void A_phone_number_written_with_spaces_or_dashes_is_masked_in_free_text() =>
+        Assert.Equal("请勿再拨 ***，改拨家属", PersonalData.Redact("请勿再拨 139-0000 1111，改拨家属", Need));
 }

@@ -59,6 +59,21 @@ public sealed class PlacesApiTests(TeamsService service)
         Assert.Equal(["汇泉"], names);
     }
 
+    [Theory]
+    [InlineData("北关\u202e区社")]
+    [InlineData("北关\u200b社区")]
+    [InlineData("北关\n社区")]
+    public async Task A_place_name_with_an_invisible_or_line_breaking_character_is_a_400(string name)
+    {
+        var street = await Street.CreateAsync(service);
+
+        var response = await street.Admin.PostAsJsonAsync($"/api/places/streets/{street.StreetId}/communities",
+            new { name, branchName = "北关社区党支部" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("name", (await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Adding_under_an_unknown_parent_gets_404()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dispatch.Testing;
 using Xunit;
 
@@ -122,6 +123,22 @@ public sealed class TeamsApiTests(TeamsService service)
         Assert.Equal(
             ["capacity", "categories", "communityId", "kind", "leaderName", "leaderPhone", "membersCount", "name"],
             problem.Errors!.Keys.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Theory]
+    [InlineData("name", "银龄\u202e锋先")]
+    [InlineData("leaderName", "王\u2066队长")]
+    [InlineData("name", "银龄\u0000先锋")]
+    public async Task A_team_or_leader_name_with_an_invisible_or_control_character_is_a_400_and_stores_nothing(string field, string value)
+    {
+        var street = await Street.CreateAsync(service);
+        var body = street.NewTeam();
+        body[field] = value;
+
+        var response = await street.Coordinator.PostAsJsonAsync("/api/teams", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
     }
 
     [Fact]

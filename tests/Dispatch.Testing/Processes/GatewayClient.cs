@@ -43,6 +43,19 @@ public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposab
             response.Headers.TryGetValues("X-Correlation-Id", out var ids) ? ids.Single() : null);
     }
 
+    /// <summary>Sends <paramref name="json"/> exactly as written (a body no serializer would make: wrong types, broken JSON).</summary>
+    public async Task<ApiResponse> SendTextAsync(HttpMethod method, string path, string? json, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (json is not null)
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, contentType);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new ApiResponse(response.StatusCode, null, response.Content.Headers.ContentType?.MediaType, response.Headers.Location, text);
+    }
+
     public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public Task<ApiResponse> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
