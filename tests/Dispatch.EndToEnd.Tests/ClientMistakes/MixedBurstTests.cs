@@ -6,8 +6,7 @@ using Xunit.Abstractions;
 namespace Dispatch.EndToEnd.Tests.ClientMistakes;
 
 /// <summary>One client's bad requests never break another's good ones, on any service, whatever arrives in between.</summary>
-[Collection(TwoStreetsCollection.Name)]
-public sealed class MixedBurstTests(TwoStreets streets, ITestOutputHelper output)
+public sealed class MixedBurstTests(TwoStreets streets, ITestOutputHelper output) : IClassFixture<TwoStreets>
 {
     private sealed record Call(string Service, bool Good, HttpStatusCode? Expected, Func<Task<ApiResponse>> Send);
 
