@@ -179,8 +179,9 @@ done
 
 if [ "$DEMO" = 1 ]; then
   echo "loading the demo street…" >&2
-  dotnet "tools/demo-street/bin/$CONFIGURATION/net10.0/Dispatch.DemoStreet.dll" \
-    --gateway "http://127.0.0.1:$GATEWAY_PORT" --admin-password "$ADMIN_PASSWORD" --password "$DEMO_PASSWORD"
+  # The admin's password by the environment, not the command line (which anyone on the machine can read with ps).
+  DISPATCH_ADMIN_PASSWORD="$ADMIN_PASSWORD" dotnet "tools/demo-street/bin/$CONFIGURATION/net10.0/Dispatch.DemoStreet.dll" \
+    --gateway "http://127.0.0.1:$GATEWAY_PORT" --password "$DEMO_PASSWORD"
 fi
 
 SIGN_IN="admin"

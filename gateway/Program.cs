@@ -66,6 +66,7 @@ builder.Services.AddHttpClient<TeamRegistryClient>(http => http.BaseAddress = te
 var app = builder.Build();
 
 app.UseMiddleware<RequestLogMiddleware>();
+app.UseMiddleware<BrowserProtectionsMiddleware>();
 
 // The landing page is public; placed before the defaults' authorization, whose fallback policy would otherwise ask for a token.
 app.UseDefaultFiles();

@@ -17,8 +17,9 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            logger.LogInformation("HTTP {Method} {Path} answered {StatusCode} in {ElapsedMs:0} ms",
-                context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+            // The client's address as the forwarded-headers middleware found it behind a trusted proxy.
+            logger.LogInformation("HTTP {Method} {Path} from {ClientAddress} answered {StatusCode} in {ElapsedMs:0} ms",
+                context.Request.Method, context.Request.Path.Value, context.Connection.RemoteIpAddress, context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }

@@ -57,6 +57,10 @@ public sealed class BrowserSystem : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        // Before any page script: axe (an init script is the browser's own, outside the page's Content-Security-Policy,
+        // which allows no inline script) and a record of every violation of that policy, which Axe checks with the rest.
+        await context.AddInitScriptAsync(Axe.Script);
+        await context.AddInitScriptAsync(Axe.RecordPolicyViolations);
         return await context.NewPageAsync();
     }
 

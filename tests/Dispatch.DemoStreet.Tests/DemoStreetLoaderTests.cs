@@ -31,15 +31,39 @@ public sealed class DemoStreetLoaderTests
     [Fact]
     public void Options_need_gateway_admin_password_and_a_password_of_eight_characters()
     {
-        var options = LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--admin-password", "x", "--password", "demo-2026"], out _);
+        var options = LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--password", "demo-2026"], AdminPassword("x"), out _);
 
         Assert.NotNull(options);
         Assert.Equal(new Uri("http://127.0.0.1:8080"), options.Gateway);
-        Assert.Null(LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--admin-password", "x", "--password", "short"], out var error));
+        Assert.Equal("x", options.AdminPassword);
+        Assert.Null(LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--password", "short"], AdminPassword("x"), out var error));
         Assert.Contains("--password", error);
-        Assert.Null(LoaderOptions.Parse(["--admin-password", "x", "--password", "demo-2026"], out error));
+        Assert.Null(LoaderOptions.Parse(["--password", "demo-2026"], AdminPassword("x"), out error));
         Assert.Contains("--gateway", error);
+        Assert.Null(LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--password", "demo-2026"], AdminPassword(null), out error));
+        Assert.Contains(LoaderOptions.AdminPasswordVariable, error);
     }
+
+    [Fact]
+    public void The_admin_password_is_refused_on_the_command_line_and_read_from_a_file_or_the_environment()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "from-the-file\n");
+        try
+        {
+            Assert.Null(LoaderOptions.Parse(["--gateway", "http://127.0.0.1:8080", "--admin-password", "x", "--password", "demo-2026"], AdminPassword("x"), out var error));
+            Assert.Contains("command line", error);
+            Assert.Equal("from-the-file", LoaderOptions.Parse(
+                ["--gateway", "http://127.0.0.1:8080", "--admin-password-file", file, "--password", "demo-2026"], AdminPassword(null), out _)?.AdminPassword);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Func<string, string?> AdminPassword(string? value) =>
+        name => name == LoaderOptions.AdminPasswordVariable ? value : null;
 
     [Fact]
     public void Team_registration_lists_each_category_once_even_when_the_file_repeats_one()

@@ -92,7 +92,7 @@ public sealed class ProxyTests(GatewayFactory gateway) : IClassFixture<GatewayFa
         // YARP's probes are what it reports: the first runs as the gateway starts.
         var (response, checks) = await Eventually.ReturnsAsync(async () =>
         {
-            var response = await gateway.CreateClient().GetAsync("/health/ready");
+            var response = await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/health/ready");
             var checks = (await response.JsonAsync()).GetProperty("checks").EnumerateArray()
                 .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
             return (response, checks);

@@ -26,7 +26,7 @@ public sealed class TightLimitsGatewayFactory : GatewayFactory
         ("ReverseProxy:Routes:needs-import:MaxRequestBodySize", "65536"),
         ("CircuitBreaker:MinimumThroughput", CircuitMinimumThroughput.ToString()),
         ("CircuitBreaker:BreakDuration", "00:05:00"),
-        ("CircuitBreaker:AttemptTimeout", "00:00:00.300"),
+        ("CircuitBreaker:AttemptTimeout", "00:00:02"), // short, yet long enough for a fake service on a loaded machine
         ("ReverseProxy:Clusters:teams:Destinations:d1:Address", Hanging.Address.ToString()),
         // The active probes of the dead (matching) and hanging (teams) clusters go through their circuit breakers too:
         // three of them (15 s on a loaded machine before a test ran) opened one, and its first request met 503.

@@ -82,7 +82,10 @@ public sealed partial class FaultTests
         var depths = await Eventually.ReturnsAsync(() => fixture.Broker.QueueDepthsAsync(),
             d => d.GetValueOrDefault("matching-need-published_error") == 1, TimeSpan.FromSeconds(30), "the poison message should be parked");
 
+        // Readiness names its checks only to an admin: the gateway's token is good at every service.
+        using var admin = await GatewayClient.SignInAsync(fixture.System.Gateway, "admin", DispatchSystem.AdminPassword);
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin.Token);
         var health = await Eventually.ReturnsAsync(async () => await http.GetAsync(new Uri(fixture.System.Process("matching").BaseAddress, "/health/ready")),
             r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(10));
         var body = JsonNode.Parse(await health.Content.ReadAsStringAsync())!;

@@ -1,6 +1,6 @@
 using Dispatch.DemoStreet;
 
-if (LoaderOptions.Parse(args, out var error) is not { } options)
+if (LoaderOptions.Parse(args, Environment.GetEnvironmentVariable, out var error) is not { } options)
 {
     Console.Error.WriteLine($"demo-street: {error}");
     Console.Error.WriteLine(LoaderOptions.Usage);

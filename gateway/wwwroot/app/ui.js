@@ -7,6 +7,8 @@ export function h(tag, attributes = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
     else if (name === 'class') element.className = value;
+    // Through the CSSOM: the Content-Security-Policy allows no style attribute.
+    else if (name === 'style') Object.assign(element.style, value);
     else if (name === 'html') element.innerHTML = value;
     else element.setAttribute(name, value === true ? '' : value);
   }
@@ -118,7 +120,7 @@ export function bars(caption, rows) {
     h('figcaption', {}, caption),
     rows.length ? h('ul', {}, rows.map(r => h('li', {},
       h('span', { class: 'bar-label' }, r.label),
-      h('span', { class: 'bar-track', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: `width:${(r.value / max) * 100}%` })),
+      h('span', { class: 'bar-track', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: { width: `${(r.value / max) * 100}%` } })),
       h('span', { class: 'bar-value' }, r.text ?? String(r.value))))) : empty('暂无数据'));
 }
 

@@ -56,6 +56,8 @@ public static class AuthenticationSetup
     private static void Configure(JwtBearerOptions jwt, AuthOptions options, string audience)
     {
         jwt.MapInboundClaims = false;
+        // A refused token is told only that it was refused ("Bearer error=invalid_token"), not which check it failed.
+        jwt.IncludeErrorDetails = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = options.Issuer,

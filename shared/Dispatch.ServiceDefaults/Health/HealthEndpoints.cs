@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatch.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +12,9 @@ public static class HealthEndpoints
 {
     /// <summary>
     /// <c>/health/live</c>: the process answers (no dependency checked, so a broker outage does not
-    /// get it restarted). <c>/health/ready</c>: every check tagged "ready" passes; the body names
-    /// each dependency and its state.
+    /// get it restarted). <c>/health/ready</c>: every check tagged "ready" passes. Anyone may ask (probes carry no
+    /// token) and hears only the overall status; an admin's request also names each dependency, its state and error,
+    /// which say how the system is built and where it hurts.
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -26,17 +28,19 @@ public static class HealthEndpoints
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new
+        object body = !context.User.IsInRole(Roles.Admin)
+            ? new { status = report.Status.ToString() }
+            : new
             {
-                name = e.Key,
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                error = e.Value.Exception?.Message,
-            }),
-        };
+                status = report.Status.ToString(),
+                checks = report.Entries.Select(e => new
+                {
+                    name = e.Key,
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    error = e.Value.Exception?.Message,
+                }),
+            };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }

@@ -32,6 +32,8 @@ public static class MessagingSetup
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its makers over the internet unless told not to; nothing here calls out.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(bus);
             bus.AddConsumer<AccountSessionsEndedConsumer>();

@@ -80,7 +80,7 @@ public sealed class InboxGroupCommitTests(ProbeHost host, ITestOutputHelper outp
 
         await Eventually.ReturnsAsync(() => ReceivedAsync(needIds), n => n >= Burst, TimeSpan.FromSeconds(60), "every good message should be applied");
         // Parked in the error queue (readiness says so): no attempt at it is still to come.
-        await Eventually.ReturnsAsync(async () => await host.Client.GetStringAsync("/health/ready"),
+        await Eventually.ReturnsAsync(async () => await host.Admin.GetStringAsync("/health/ready"),
             body => body.Contains("_error", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the poison should be parked");
 
         Assert.Equal(Burst, await ReceivedAsync(needIds));

@@ -106,7 +106,7 @@ public sealed class OutboxAndInboxTests(ProbeHost host) : IClassFixture<ProbeHos
     [Fact]
     public async Task Readiness_names_the_database_and_the_broker()
     {
-        var ready = await Eventually.ReturnsAsync(() => host.Client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK);
+        var ready = await Eventually.ReturnsAsync(() => host.Admin.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK);
         var body = await ready.Content.ReadAsStringAsync();
 
         Assert.Contains("\"postgres\"", body);

@@ -25,6 +25,9 @@ public sealed class ProbeHost : IAsyncLifetime
 
     public string ConnectionString { get; } = TestInfrastructure.NewDatabase("defaults");
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client signed in as an admin (readiness names its checks only to an admin).</summary>
+    public HttpClient Admin { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 
     public sealed record CancelRequest(Guid NeedId, string Reason, bool FailAfterWrite);
@@ -62,6 +65,8 @@ public sealed class ProbeHost : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         // A client from outside: it sends the traceparent a test gives it, not one of this process's own traces.
         Client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = new Uri(address) };
+        Admin = new HttpClient { BaseAddress = new Uri(address) };
+        Admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Admin());
         // Ready means the bus has bound its queues: a message published before that would find no queue.
         await Eventually.TrueAsync(async () => (await Client.GetAsync("/health/ready")).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60), "the probe service should become ready");
@@ -70,6 +75,7 @@ public sealed class ProbeHost : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client.Dispose();
+        Admin.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -13,6 +13,8 @@ public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposab
 
     /// <summary>When set, every answer is held to it, and one it does not describe fails the test (the end-to-end tests set it).</summary>
     public static PublicApiContract? Contract { get; set; }
+    /// <summary>The bearer token this client signs its requests with (good at every service of the system too).</summary>
+    public string? Token => token;
 
     public static async Task<GatewayClient> SignInAsync(Uri gateway, string username, string password) =>
         new(gateway, await TokenAsync(gateway, username, password));
