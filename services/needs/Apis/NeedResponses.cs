@@ -54,7 +54,10 @@ internal sealed record NeedView(
     /// branch and the street's coordinator (lists are already scoped to their own); an admin runs the system, not
     /// the service, and reads the need without them. A team's read of one need asks <see cref="ContactAccess"/>.
     /// </summary>
-    public static NeedView For(Caller caller, Need n) => caller.IsAdmin ? WithoutContact(n) : Of(n);
+    public static NeedView For(Caller caller, Need n) => ListsContact(caller) ? Of(n) : WithoutContact(n);
+
+    /// <summary>Whether <paramref name="caller"/>'s lists show, and so may be searched by, the contact's name and address.</summary>
+    public static bool ListsContact(Caller caller) => !caller.IsAdmin;
 
     public static NeedView WithoutContact(Need n) => Of(n) with { Address = null, ContactName = null, ContactPhone = null };
 }

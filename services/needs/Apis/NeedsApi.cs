@@ -122,7 +122,8 @@ internal static class NeedsApi
         var filter = new NeedFilter(
             caller.IsBranch ? caller.CommunityId ?? Guid.Empty : query.CommunityId,
             caller.IsCoordinator ? caller.StreetId ?? Guid.Empty : null,
-            query.Status, query.Category, query.Text, query.From, query.To, query.ByCreation, paging);
+            query.Status, query.Category, query.Text, query.From, query.To, query.ByCreation, paging,
+            SearchesContact: NeedView.ListsContact(caller));
         var (items, total) = await store.ListAsync(filter, ct);
         return TypedResults.Ok(new ItemsPage<NeedView>(items.Select(n => NeedView.For(caller, n)).ToList(), total));
     }

@@ -179,13 +179,13 @@ internal sealed class NeedStore(Database database, NeedsMetrics metrics)
               and (cast(@Status as text) is null or status = @Status)
               and (cast(@Category as text) is null or category = @Category)
               and (cast(@Pattern as text) is null or title ilike @Pattern or description ilike @Pattern
-                   or address ilike @Pattern or contact_name ilike @Pattern)
+                   or (@SearchesContact and (address ilike @Pattern or contact_name ilike @Pattern)))
               and (cast(@From as timestamptz) is null or {dateColumn} >= @From)
               and (cast(@To as timestamptz) is null or {dateColumn} < @To)
             """;
         var parameters = new
         {
-            filter.CommunityId, filter.StreetId, filter.Status, filter.Category, From = filter.From?.ToUniversalTime(), To = filter.To?.ToUniversalTime(),
+            filter.CommunityId, filter.StreetId, filter.Status, filter.Category, filter.SearchesContact, From = filter.From?.ToUniversalTime(), To = filter.To?.ToUniversalTime(),
             Pattern = filter.Query is { } q ? "%" + EscapeLike(q) + "%" : null,
             Limit = filter.Paging.Size, filter.Paging.Offset,
         };

@@ -33,6 +33,26 @@ public sealed class SearchTests(NeedsService service)
             Assert.Equal(HttpStatusCode.BadRequest, (await branch.GetAsync($"/api/needs?{bad}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_caller_who_may_not_see_the_contact_does_not_find_a_need_by_it()
+    {
+        var community = new Community(service);
+        var resident = $"王{Guid.NewGuid():N}"[..6];
+        var id = await community.DraftAsync(new
+        {
+            title = "周末理发", category = "elderly_care", volunteersNeeded = 1, startsAt = DateTime.UtcNow.AddDays(2),
+            endsAt = DateTime.UtcNow.AddDays(2).AddHours(1), contactName = resident,
+        });
+        using var branch = community.Branch();
+        using var admin = community.Admin();
+
+        var byBranch = await PageAsync(branch, $"q={Uri.EscapeDataString(resident)}");
+        var byAdmin = await PageAsync(admin, $"q={Uri.EscapeDataString(resident)}&communityId={community.Id}");
+
+        Assert.Equal([id], Ids(byBranch));
+        Assert.Empty(Ids(byAdmin));
+    }
+
     private static object Body(string title, DateTime startsAt, string address) => new
     {
         title, category = "elderly_care", volunteersNeeded = 1, startsAt = startsAt.AddHours(1), endsAt = startsAt.AddHours(2), address,
