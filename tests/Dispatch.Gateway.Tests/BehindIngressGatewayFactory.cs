@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatch.Gateway.Tests;
 
 /// <summary>
-/// The gateway behind an ingress at <see cref="Ingress"/> (its one trusted proxy), with a small per-address sign-in limit. The
+/// The gateway behind an ingress at <see cref="Ingress"/> (its one trusted proxy), locking a username at an address after a few failed sign-ins. The
 /// in-process server has no TCP peer, so each test request names the address it comes from in <see cref="PeerHeader"/>.
 /// </summary>
 public sealed class BehindIngressGatewayFactory : GatewayFactory
@@ -20,8 +20,7 @@ public sealed class BehindIngressGatewayFactory : GatewayFactory
     [
         .. base.ExtraSettings,
         ("ForwardedHeaders:KnownProxies:0", Ingress.ToString()),
-        ("RateLimiting:Token:PermitLimit", PermitLimit.ToString()),
-        ("RateLimiting:Token:Window", "00:10:00"),
+        ("RateLimiting:SignIn:FreeFailures", PermitLimit.ToString()),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

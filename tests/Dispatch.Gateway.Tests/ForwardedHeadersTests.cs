@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Dispatch.Gateway.Tests;
 
-/// <summary>The client's address behind the ingress, as the sign-in limit per address sees it; a forwarded header from anyone else counts for nothing.</summary>
+/// <summary>The client's address behind the ingress, as the sign-in limits per username and address see it; a forwarded header from anyone else counts for nothing.</summary>
 public sealed class ForwardedHeadersTests(BehindIngressGatewayFactory gateway) : IClassFixture<BehindIngressGatewayFactory>
 {
     [Fact]
