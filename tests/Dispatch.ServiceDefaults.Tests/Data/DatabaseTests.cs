@@ -1,3 +1,4 @@
+using Dispatch.ServiceDefaults;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,9 @@ public sealed class DatabaseTests
         // One connection, so every statement below runs on the same one.
         builder.Configuration["ConnectionStrings:Probe"] = TestInfrastructure.NewDatabase("bind") + ";Maximum Pool Size=1";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // As every process is built: the database's session bookkeeping needs the defaults' authentication.
+        builder.Configuration["Auth:SigningKeys"] = TestTokens.SigningKey;
+        builder.AddServiceDefaults();
         builder.AddDispatchDatabase("Probe", typeof(DatabaseTests).Assembly);
         await using var app = builder.Build();
         await app.StartAsync();
