@@ -1,6 +1,7 @@
 using Dispatch.Gateway;
 using Dispatch.Gateway.Accounts;
 using Dispatch.Gateway.Apis;
+using Dispatch.Gateway.Audit;
 using Dispatch.Gateway.Edge;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Resilience;
@@ -24,7 +25,7 @@ builder.AddServiceDefaults();
 builder.AddPasswordChangeAuthentication();
 builder.AddDispatchDatabase(GatewaySettings.Declared.Database, typeof(Program).Assembly);
 // The gateway publishes AccountSessionsEnded through its outbox, so that every service refuses an ended session's tokens.
-builder.AddDispatchMessaging("gateway");
+builder.AddDispatchMessaging("gateway", bus => bus.AddConsumer<AuditRecordedConsumer>());
 var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(GatewaySettings.ReverseProxySection)).AddEdgeTransforms();
 builder.AddProxyHealth(proxy);
 
@@ -41,6 +42,14 @@ builder.Services.AddSingleton(services => new TokenWriter(
     builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions(), TimeProvider.System));
 builder.Services.AddSingleton<Passwords>();
 builder.Services.AddSingleton<AccountStore>();
+
+// The audit trail of every process, appended here from the broker; kept Audit__RetentionDays (at least 180).
+builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
+    .Validate(o => o.RetentionDays >= AuditOptions.MinimumRetentionDays,
+        $"Audit__RetentionDays must be at least {AuditOptions.MinimumRetentionDays} (the Cybersecurity Law's six months).")
+    .ValidateOnStart();
+builder.Services.AddSingleton<AuditStore>();
+builder.Services.AddHostedService<AuditRetention>();
 builder.Services.AddSingleton<SignInAttempts>();
 builder.Services.AddScoped<SignIn>();
 builder.Services.AddScoped<AccountDrafts>();
@@ -84,6 +93,7 @@ app.MapAccountsApi();
 foreach (var residentPage in new[] { "/ask/{communityId:guid}", "/track/{code}" })
     app.MapGet(residentPage, (IWebHostEnvironment web) => TypedResults.PhysicalFile(Path.Combine(web.WebRootPath, "resident.html"), "text/html; charset=utf-8"))
         .AllowAnonymous().ExcludeFromDescription();
+app.MapAuditApi();
 app.MapReverseProxy();
 
 app.Run();

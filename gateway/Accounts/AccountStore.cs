@@ -1,5 +1,6 @@
 using Dapper;
 using Dispatch.Contracts;
+using Dispatch.ServiceDefaults.Audit;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Http;
@@ -13,7 +14,7 @@ namespace Dispatch.Gateway.Accounts;
 /// in the outbox, all in one transaction: the gateway refuses the older tokens from the commit on, and every service
 /// as soon as the event reaches it.
 /// </summary>
-internal sealed class AccountStore(Database database, EndedSessions endedSessions)
+internal sealed class AccountStore(Database database, EndedSessions endedSessions, AuditTrail audit)
 {
     private const string Columns = """
         id, username, password_hash, role, community_id, street_id, district_id, team_id, created_at,
@@ -37,6 +38,8 @@ internal sealed class AccountStore(Database database, EndedSessions endedSession
                 insert into accounts (id, username, password_hash, role, community_id, street_id, district_id, team_id, created_at, must_change_password)
                 values (@Id, @Username, @PasswordHash, @Role, @CommunityId, @StreetId, @DistrictId, @TeamId, @CreatedAt, @MustChangePassword)
                 """, account, cancellationToken);
+            await audit.RecordAsync(unit, AuditActions.AccountCreated, AuditSubject.Account(account.Id),
+                $"{account.Username} as {account.Role}", cancellationToken);
             await unit.CommitAsync(cancellationToken);
             return true;
         }
@@ -74,9 +77,17 @@ internal sealed class AccountStore(Database database, EndedSessions endedSession
         await unit.CommitAsync(cancellationToken);
     }
 
-    public Task<Account?> EnableAsync(Guid id, CancellationToken cancellationToken) =>
-        database.QuerySingleOrDefaultAsync<Account>(
-            $"update accounts set disabled_at = null where id = @id returning {Columns}", new { id }, cancellationToken);
+    public async Task<Account?> EnableAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var unit = await database.BeginAsync(cancellationToken);
+        var enabled = await unit.QuerySingleOrDefaultAsync<Account>(
+            $"update accounts set disabled_at = null where id = @id and disabled_at is not null returning {Columns}", new { id }, cancellationToken);
+        if (enabled is null)
+            return await FindAsync(id, cancellationToken);
+        await audit.RecordAsync(unit, AuditActions.AccountEnabled, AuditSubject.Account(id), enabled.Username, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return enabled;
+    }
 
     public async Task<(IReadOnlyList<Account> Items, int Total)> SearchAsync(AccountSearch search, Paging paging, CancellationToken cancellationToken)
     {
@@ -110,6 +121,13 @@ internal sealed class AccountStore(Database database, EndedSessions endedSession
             return null;
         await EndedSessionsTable.RecordAsync(unit, account.Id, account.SessionGeneration, now, cancellationToken);
         await unit.PublishAsync(new AccountSessionsEnded(account.Id, account.SessionGeneration, now, reason), cancellationToken);
+        var action = reason switch
+        {
+            "password_changed" => AuditActions.PasswordChanged,
+            "password_reset" => AuditActions.PasswordReset,
+            _ => AuditActions.AccountDisabled,
+        };
+        await audit.RecordAsync(unit, action, AuditSubject.Account(account.Id), $"{account.Username}; its sessions ended", cancellationToken);
         await unit.CommitAsync(cancellationToken);
         endedSessions.Record(account.Id, account.SessionGeneration, now);
         return account;

@@ -1,3 +1,5 @@
+using Dispatch.Contracts;
+using Dispatch.ServiceDefaults.Audit;
 using System.Globalization;
 using Dispatch.Gateway.Accounts;
 using Dispatch.Gateway.Edge;
@@ -22,7 +24,7 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult, ValidationProblem>> IssueTokenAsync(
-        TokenRequest request, HttpContext http, SignIn signIn, TokenWriter tokens, GatewayMetrics metrics, CancellationToken cancellationToken)
+        TokenRequest request, HttpContext http, SignIn signIn, TokenWriter tokens, GatewayMetrics metrics, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Require(!string.IsNullOrEmpty(request.Username), "username", "username is required.")
@@ -39,8 +41,14 @@ public static class AuthApi
         // One answer for an unknown username and a wrong password, so the answer does not tell which usernames exist.
         if (outcome.Account is not { } account)
             return Unauthorized("Sign-in failed", "The username or password is not correct.");
+        var actor = new AuditActor(account.Id, account.Username, account.Role);
         if (account.IsDisabled)
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, AuditSubject.Account(account.Id), "account disabled", cancellationToken, actor);
             return Unauthorized("Account disabled", "This account has been disabled; ask an administrator.");
+        }
+        await audit.RecordAsync(AuditActions.SignInSucceeded, AuditSubject.Account(account.Id),
+            account.MustChangePassword ? "with a one-time password" : null, cancellationToken, actor);
 
         var caller = new Caller(account.Id, account.Username, account.Role,
             account.CommunityId, account.StreetId, account.DistrictId, account.TeamId);

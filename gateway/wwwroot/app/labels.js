@@ -44,6 +44,7 @@ const fields = {
   street: '街道/镇', community: '社区/村', accounts: '账号', account: '账号', q: '用户名', status: '状态',
   kind: '类型', categories: '服务类别', serviceArea: '服务范围', capacity: '承接能力', capacityCeiling: '承接能力上限',
   availability: '服务时间', membersCount: '成员数', leaderName: '负责人', leaderPhone: '负责人电话', mentor: '导师',
+  action: '操作', subjectId: '对象编号', traceId: '追踪编号', from: '起始时间', to: '截止时间',
 };
 
 /** Why a password was refused (the API's passwordRules), in Chinese. */
@@ -110,3 +111,23 @@ export function problemMessage(status, problem) {
   const errors = problem?.errors ? Object.keys(problem.errors).map(key => `${fieldName(key)}填写有误`) : [];
   return errors.length ? `${message}：${errors.join('；')}` : message;
 }
+
+/** What an audit entry records (AuditActions). */
+export const auditActions = {
+  'contact.read': '查看居民联系方式',
+  'sign_in.succeeded': '登录成功',
+  'sign_in.failed': '登录失败',
+  'sign_in.locked': '登录被暂时锁定',
+  'account.created': '创建账号',
+  'account.disabled': '停用账号',
+  'account.enabled': '启用账号',
+  'account.password_reset': '重置密码',
+  'account.password_changed': '修改密码',
+  'team.status_changed': '队伍状态变更',
+  'team.service_list_changed': '服务清单变更',
+  'places.changed': '区划变更',
+  'order.reassigned': '订单改派',
+  'order.transferred': '订单转交',
+  'need.cancelled': '需求取消',
+  'audit.exported': '导出审计日志',
+};

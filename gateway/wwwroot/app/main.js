@@ -7,6 +7,7 @@ import * as branch from './branch.js';
 import * as requests from './requests.js';
 import * as coordinator from './coordinator.js';
 import * as admin from './admin.js';
+import * as audit from './audit.js';
 import * as coordinatorTeams from './coordinator-teams.js';
 
 // Per role: the pages in the navigation (first is home) and the pages reached from them.
@@ -22,8 +23,8 @@ const areas = {
     pages: [...coordinator.pages, ...coordinatorTeams.pages],
   },
   admin: {
-    nav: [['#/dashboard', '数据看板'], ['#/places', '区划管理'], ['#/accounts', '账号管理']],
-    pages: [...admin.pages, ...coordinator.pages, ...coordinatorTeams.pages],
+    nav: [['#/dashboard', '数据看板'], ['#/places', '区划管理'], ['#/accounts', '账号管理'], ['#/audit', '审计日志']],
+    pages: [...admin.pages, ...audit.pages, ...coordinator.pages, ...coordinatorTeams.pages],
   },
 };
 

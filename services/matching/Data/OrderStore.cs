@@ -2,6 +2,7 @@ using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Matching.Domain;
 using Dispatch.Matching.Escalation;
+using Dispatch.ServiceDefaults.Audit;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Http;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Dispatch.Matching.Data;
 /// <c>where</c> carries the legal source states from <see cref="OrderLifecycle"/>, so two racing
 /// requests can never both succeed; the event goes to the outbox in the same transaction.
 /// </summary>
-internal sealed class OrderStore(Database database, IOptions<EscalationOptions> escalation)
+internal sealed class OrderStore(Database database, IOptions<EscalationOptions> escalation, AuditTrail audit)
 {
     /// <summary>What <c>claim_order</c> raises when the team is full or no longer hatched (the order is rolled back).</summary>
     private const string TeamRefusedState = "DX001";
@@ -207,6 +208,8 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         if (version is null)
             return null;
         await unit.PublishAsync(new OrderReassigned(needId, fromTeamId, status, toTeamId, reason, actor, now, version.Value), ct);
+        await audit.RecordAsync(unit, AuditActions.OrderReassigned, AuditSubject.Need(needId),
+            $"from team {fromTeamId} ({status}) to {(toTeamId is { } to ? $"team {to}" : "the hall")}: {reason}", ct);
         await unit.CommitAsync(ct);
         return version;
     }

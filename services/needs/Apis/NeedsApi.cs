@@ -14,8 +14,8 @@ internal static class NeedsApi
     public static IEndpointRouteBuilder MapNeedsApi(this IEndpointRouteBuilder app)
     {
         var needs = app.MapGroup("/api/needs");
-        needs.MapGet("/", List).RequireAuthorization(Policies.BranchCoordinatorOrAdmin);
-        needs.MapGet("/{id:guid}", Get);
+        needs.MapGet("/", List).RequireAuthorization(Policies.BranchCoordinatorOrAdmin).AddEndpointFilter<ContactReadAudit>();
+        needs.MapGet("/{id:guid}", Get).AddEndpointFilter<ContactReadAudit>();
         needs.MapGet("/{id:guid}/timeline", GetTimeline);
 
         var ownNeeds = needs.MapGroup("").RequireAuthorization(Policies.Branch);

@@ -1,6 +1,7 @@
 using Dispatch.Contracts;
 using Dispatch.Needs.Domain;
 using Dispatch.Needs.Telemetry;
+using Dispatch.ServiceDefaults.Audit;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Http;
 
@@ -11,7 +12,7 @@ namespace Dispatch.Needs.Data;
 /// whether it is legal from the state found, and writes the change, its timeline entry and its event
 /// (into the outbox) in one transaction.
 /// </summary>
-internal sealed class NeedStore(Database database, NeedsMetrics metrics)
+internal sealed class NeedStore(Database database, NeedsMetrics metrics, AuditTrail audit)
 {
     public Task<Need?> FindAsync(Guid id, CancellationToken ct) =>
         database.QuerySingleOrDefaultAsync<Need>("select * from needs where id = @id", new { id }, ct);
@@ -149,6 +150,7 @@ internal sealed class NeedStore(Database database, NeedsMetrics metrics)
             """, new { id, To = NeedLifecycle.To(NeedAction.Cancel), reason, now }, ct);
         await RecordAsync(unit, id, now, from, need.Status, actor, reason, ct);
         await unit.PublishAsync(new NeedCancelled(id, PersonalData.Redact(reason, need)!, now), ct);
+        await audit.RecordAsync(unit, AuditActions.NeedCancelled, AuditSubject.Need(id), $"{from} → {need.Status}: {PersonalData.Redact(reason, need)}", ct);
         await unit.CommitAsync(ct);
         return need;
     }

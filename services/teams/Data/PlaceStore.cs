@@ -1,3 +1,5 @@
+using Dispatch.Contracts;
+using Dispatch.ServiceDefaults.Audit;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.Teams.Domain;
 
@@ -7,7 +9,7 @@ namespace Dispatch.Teams.Data;
 /// The place directory. Uniqueness within a parent is the database's job (unique constraints),
 /// so two admins adding the same street at once get one street and one 409.
 /// </summary>
-internal sealed class PlaceStore(Database database)
+internal sealed class PlaceStore(Database database, AuditTrail audit)
 {
     private const string CommunityColumns = """
         c.id, c.name, c.branch_name, s.id as street_id, s.name as street_name, d.id as district_id, d.name as district_name
@@ -52,6 +54,7 @@ internal sealed class PlaceStore(Database database)
         try
         {
             await unit.ExecuteAsync("insert into districts (id, name, created_at) values (@id, @name, @now)", new { id, name, now }, ct);
+            await audit.RecordAsync(unit, AuditActions.PlacesChanged, AuditSubject.Places([id]), $"district {name} added", ct);
         }
         catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
@@ -69,6 +72,7 @@ internal sealed class PlaceStore(Database database)
             await unit.ExecuteAsync(
                 "insert into streets (id, district_id, name, created_at) values (@id, @districtId, @name, @now)",
                 new { id, districtId, name, now }, ct);
+            await audit.RecordAsync(unit, AuditActions.PlacesChanged, AuditSubject.Places([id]), $"street {name} added", ct);
         }
         catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
@@ -102,6 +106,7 @@ internal sealed class PlaceStore(Database database)
                 StreetId = street.Id, StreetName = street.Name, DistrictId = street.DistrictId, DistrictName = street.DistrictName,
             };
             await unit.PublishAsync(community.ToRegistered(), ct);
+            await audit.RecordAsync(unit, AuditActions.PlacesChanged, AuditSubject.Places([id]), $"community {name} ({branchName}) added", ct);
         }
         catch (Exception ex) when (PostgresErrors.IsUniqueViolation(ex))
         {
@@ -112,15 +117,15 @@ internal sealed class PlaceStore(Database database)
     }
 
     public Task<RenameOutcome> RenameDistrictAsync(Guid id, string name, CancellationToken ct) =>
-        RenameAsync("update districts set name = @name where id = @id", "where d.id = @id", new { id, name }, ct);
+        RenameAsync("update districts set name = @name where id = @id", "where d.id = @id", new { id, name }, id, $"district renamed {name}", ct);
 
     public Task<RenameOutcome> RenameStreetAsync(Guid id, string name, CancellationToken ct) =>
-        RenameAsync("update streets set name = @name where id = @id", "where s.id = @id", new { id, name }, ct);
+        RenameAsync("update streets set name = @name where id = @id", "where s.id = @id", new { id, name }, id, $"street renamed {name}", ct);
 
     public Task<RenameOutcome> ChangeCommunityAsync(Guid id, string? name, string? branchName, CancellationToken ct) =>
         RenameAsync("""
             update communities set name = coalesce(@name, name), branch_name = coalesce(@branchName, branch_name) where id = @id
-            """, "where c.id = @id", new { id, name, branchName }, ct);
+            """, "where c.id = @id", new { id, name, branchName }, id, $"community changed: name {name ?? "kept"}, branch {branchName ?? "kept"}", ct);
 
     /// <summary>
     /// A place from a place list, made where missing: its district and street found by name or added, the community
@@ -145,6 +150,9 @@ internal sealed class PlaceStore(Database database)
                 on conflict (street_id, name) do nothing returning id)
             select id, true as created from added union all select id, false from communities where street_id = @streetId and name = @name limit 1
             """, new { id = Guid.CreateVersion7(), streetId, name = community, branchName, now }, ct);
+        if (districtCreated || streetCreated || communityCreated)
+            await audit.RecordAsync(unit, AuditActions.PlacesChanged, AuditSubject.Places([communityId]),
+                $"imported {district} / {street} / {community} ({branchName}): new {(districtCreated ? "district, " : "")}{(streetCreated ? "street, " : "")}{(communityCreated ? "community" : "")}".TrimEnd(' ', ','), ct);
         if (communityCreated)
         {
             var registered = await unit.QuerySingleAsync<Community>($"select {CommunityColumns} where c.id = @communityId", new { communityId }, ct);
@@ -164,13 +172,14 @@ internal sealed class PlaceStore(Database database)
     /// Renames a place and, in the same transaction, announces every community under it again (<c>CommunityRegistered</c>
     /// carries the street's and district's names), so the hall and the figures show the new names.
     /// </summary>
-    private async Task<RenameOutcome> RenameAsync(string update, string communitiesUnder, object parameters, CancellationToken ct)
+    private async Task<RenameOutcome> RenameAsync(string update, string communitiesUnder, object parameters, Guid placeId, string change, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
         try
         {
             if (await unit.ExecuteAsync(update, parameters, ct) == 0)
                 return RenameOutcome.Missing;
+            await audit.RecordAsync(unit, AuditActions.PlacesChanged, AuditSubject.Places([placeId]), change, ct);
             foreach (var community in await unit.QueryAsync<Community>($"select {CommunityColumns} {communitiesUnder}", parameters, ct))
                 await unit.PublishAsync(community.ToRegistered(), ct);
         }

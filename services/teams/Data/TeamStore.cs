@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.ServiceDefaults.Audit;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Http;
 using Dispatch.Teams.Domain;
@@ -11,7 +12,7 @@ namespace Dispatch.Teams.Data;
 /// the outbox in one transaction; a transition re-checks the status under a row lock with <see cref="TeamLifecycle"/>,
 /// so two racing coordinators cannot both win.
 /// </summary>
-internal sealed class TeamStore(Database database)
+internal sealed class TeamStore(Database database, AuditTrail audit)
 {
     private const string Columns = """
         id, name, kind, community_id, street_id, district_id, categories, skills, service_area, capacity, capacity_ceiling,
@@ -84,6 +85,7 @@ internal sealed class TeamStore(Database database)
         }
         await AddHistoryAsync(unit, team.Id, team.CreatedAt, null, team.Status, actor, reason, team.Mentor, ct);
         await unit.PublishAsync(new TeamRegistered(team.ToProfile(), team.CreatedAt), ct);
+        await audit.RecordAsync(unit, AuditActions.TeamStatusChanged, AuditSubject.Team(team.Id), $"registered {team.Name} as {team.Status}", ct);
         await unit.CommitAsync(ct);
         return true;
     }
@@ -111,6 +113,7 @@ internal sealed class TeamStore(Database database)
             """, new { id, to, now, mentor, actor, TeamStatus.Hatched, TeamStatus.Suspended }, ct);
         await AddHistoryAsync(unit, id, now, from, to, actor, reason, team.Mentor, ct);
         await PublishTransitionAsync(unit, action, team, reason, now, ct);
+        await audit.RecordAsync(unit, AuditActions.TeamStatusChanged, AuditSubject.Team(id), $"{from} → {to}{(reason is null ? "" : $": {reason}")}", ct);
         await unit.CommitAsync(ct);
         return true;
     }
@@ -165,6 +168,8 @@ internal sealed class TeamStore(Database database)
         // The proposal changes no name, so nothing here can collide.
         await TryApplyAsync(unit, current.With(ProfileRights.NeedsApproval(change.After)), now, ct);
         await DecideAsync(unit, changeId, TeamChangeStatus.Approved, decidedBy, null, now, ct);
+        await audit.RecordAsync(unit, AuditActions.TeamServiceListChanged, AuditSubject.Team(teamId),
+            $"{TeamChangeStatus.Approved} change {changeId}: {ProfileFieldsJson.Write(change.After)}", ct);
         await unit.CommitAsync(ct);
         return DecisionOutcome.Decided;
     }
@@ -179,6 +184,7 @@ internal sealed class TeamStore(Database database)
         if (change.Status != TeamChangeStatus.Pending)
             return DecisionOutcome.NotPending;
         await DecideAsync(unit, changeId, TeamChangeStatus.Rejected, decidedBy, reason, now, ct);
+        await audit.RecordAsync(unit, AuditActions.TeamServiceListChanged, AuditSubject.Team(teamId), $"{TeamChangeStatus.Rejected} change {changeId}: {reason}", ct);
         await unit.CommitAsync(ct);
         return DecisionOutcome.Decided;
     }
@@ -210,16 +216,19 @@ internal sealed class TeamStore(Database database)
         return true;
     }
 
-    private static async Task AddChangeAsync(UnitOfWork unit, Guid teamId, string status, ProfileDiff diff, ChangeAuthor author, DateTimeOffset now,
-        CancellationToken ct) =>
+    private async Task AddChangeAsync(UnitOfWork unit, Guid teamId, string status, ProfileDiff diff, ChangeAuthor author, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var (before, after) = (ProfileFieldsJson.Write(diff.Before), ProfileFieldsJson.Write(diff.After));
+        await audit.RecordAsync(unit, AuditActions.TeamServiceListChanged, AuditSubject.Team(teamId), $"{status}: {before} → {after}", ct);
         await unit.ExecuteAsync("""
             insert into team_changes (id, team_id, status, before, after, changed_by, changed_by_role, changed_at)
             values (@id, @teamId, @status, @before::jsonb, @after::jsonb, @Username, @Role, @now)
             """, new
         {
-            id = Guid.CreateVersion7(), teamId, status, before = ProfileFieldsJson.Write(diff.Before), after = ProfileFieldsJson.Write(diff.After),
-            author.Username, author.Role, now,
+            id = Guid.CreateVersion7(), teamId, status, before, after, author.Username, author.Role, now,
         }, ct);
+    }
 
     private static async Task DecideAsync(UnitOfWork unit, Guid changeId, string status, string decidedBy, string? reason, DateTimeOffset now, CancellationToken ct) =>
         await unit.ExecuteAsync("""

@@ -1,3 +1,4 @@
+using Dispatch.ServiceDefaults.Audit;
 using Microsoft.Extensions.Configuration;
 using System.Reflection;
 using Dapper;
@@ -37,6 +38,8 @@ public static class DatabaseSetup
         builder.Services.AddNpgsqlDataSourceCore(connectionString.ConnectionString);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Database>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton(new MigrationSource(serviceAssembly, connectionString.ConnectionString));
         // Registered before the bus and the relay so that their tables exist when they start.
         builder.Services.AddHostedService<DatabaseMigrator>();

@@ -29,13 +29,16 @@ public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposab
     }
 
     /// <summary>Sends a request; with <paramref name="traceParent"/>, in that trace (the W3C <c>traceparent</c> header).</summary>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? traceParent = null)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? traceParent = null, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (traceParent is not null)
             request.Headers.Add("traceparent", traceParent);
+        // The test runs where the gateway trusts a proxy (loopback): it may say which client it forwards.
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
         if (body is not null)
             request.Content = JsonContent.Create(body);
         using var response = await _http.SendAsync(request);
