@@ -113,9 +113,9 @@ public sealed class ConfigurationTests
             if (code.UsesBroker)
             {
                 var broker = new Uri(environment["ConnectionStrings__RabbitMq"]!.Value!);
-                Assert.Equal("amqp", broker.Scheme);
+                // Production speaks TLS (TlsTests); the local overlay plain AMQP.
+                Assert.Equal(name == "production" ? ("amqps", 5671) : ("amqp", 5672), (broker.Scheme, broker.Port));
                 Assert.Equal(rabbit, broker.Host);
-                Assert.Equal(5672, broker.Port);
                 Assert.Matches("^secret-[^:]*:secret-", broker.UserInfo); // credentials only as $(NAME) from a Secret
             }
             else

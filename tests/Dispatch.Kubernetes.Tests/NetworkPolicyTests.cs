@@ -34,7 +34,8 @@ public sealed class NetworkPolicyTests
 
         // The gateway too: it publishes AccountSessionsEnded.
         foreach (var process in Services.Append("gateway"))
-            Assert.True(policies.Admits(PodOf(overlay, process), broker, 5672), $"{name}: {process} cannot reach the broker");
+            foreach (var port in new[] { 5672, 5671 })
+                Assert.True(policies.Admits(PodOf(overlay, process), broker, port), $"{name}: {process} cannot reach the broker on {port}");
         Assert.False(policies.Admits(Stranger, broker, 5672), $"{name}: any pod of the namespace reaches the broker");
         Assert.False(policies.Admits(Elsewhere, broker, 5672), $"{name}: a pod of another namespace reaches the broker");
         Assert.True(policies.Admits(broker, broker, 25672), $"{name}: the broker's nodes cannot cluster");

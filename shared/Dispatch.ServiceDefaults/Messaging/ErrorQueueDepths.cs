@@ -7,7 +7,7 @@ namespace Dispatch.ServiceDefaults.Messaging;
 /// How many messages wait in each of the service's <c>_error</c> queues, asked of the broker itself (a passive
 /// queue declare on a connection of its own): for the readiness check and the error-queue gauge.
 /// </summary>
-public sealed class ErrorQueueDepths(ReceiveEndpointNames endpoints, Uri broker) : IAsyncDisposable
+public sealed class ErrorQueueDepths(ReceiveEndpointNames endpoints, Uri broker, string? certificateAuthorityFile = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
@@ -45,11 +45,19 @@ public sealed class ErrorQueueDepths(ReceiveEndpointNames endpoints, Uri broker)
         }
     }
 
+    // An amqps:// URL turns TLS on (server name: its host); the cluster's own authority, when named, is trusted as the bus trusts it.
+    private ConnectionFactory Factory()
+    {
+        var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "error-queue-depths" };
+        if (BrokerTls.Validation(certificateAuthorityFile) is { } validation)
+            factory.Ssl.CertificateValidationCallback = validation;
+        return factory;
+    }
+
     /// <summary>Messages ready in <paramref name="queue"/>; 0 when it does not exist (nothing was ever parked).</summary>
     private async Task<uint> CountAsync(string queue, CancellationToken cancellationToken)
     {
-        var connection = _connection ??= await new ConnectionFactory { Uri = broker, ClientProvidedName = "error-queue-depths" }
-            .CreateConnectionAsync(cancellationToken);
+        var connection = _connection ??= await Factory().CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         try
         {

@@ -24,4 +24,7 @@ public sealed class MessagingOptions
     /// back to the broker; 60 covers an outage of about ten minutes.
     /// </summary>
     public int TransientRetryLimit { get; set; } = 60;
+
+    /// <summary>With an <c>amqps://</c> broker: the PEM file of the authority its certificate chains to, when not one the system trusts.</summary>
+    public string? CertificateAuthorityFile { get; set; }
 }

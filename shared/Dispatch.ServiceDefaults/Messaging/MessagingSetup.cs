@@ -25,7 +25,7 @@ public static class MessagingSetup
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
         var endpointNames = new ReceiveEndpointNames();
         builder.Services.AddSingleton(endpointNames);
-        builder.Services.AddSingleton(services => new ErrorQueueDepths(services.GetRequiredService<ReceiveEndpointNames>(), broker));
+        builder.Services.AddSingleton(services => new ErrorQueueDepths(services.GetRequiredService<ReceiveEndpointNames>(), broker, messaging.CertificateAuthorityFile));
         builder.Services.AddSingleton<ErrorQueueHealthCheck>();
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queues", tags: ["ready"]);
@@ -65,12 +65,20 @@ public static class MessagingSetup
             {
                 var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
                 var virtualHost = Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
-                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort || broker.Port <= 0 ? 5672 : broker.Port),
+                var tls = BrokerTls.IsUsedBy(broker);
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort || broker.Port <= 0 ? tls ? BrokerTls.DefaultPort : 5672 : broker.Port),
                     virtualHost.Length == 0 ? "/" : virtualHost, host =>
                     {
                         host.Username(credentials.Length > 0 && credentials[0].Length > 0 ? credentials[0] : "guest");
                         host.Password(credentials.Length > 1 ? credentials[1] : "guest");
                         host.ConnectionName(serviceName);
+                        if (tls)
+                            host.UseSsl(ssl =>
+                            {
+                                ssl.ServerName = broker.Host;
+                                ssl.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13;
+                                ssl.CertificateValidationCallback = BrokerTls.Validation(messaging.CertificateAuthorityFile);
+                            });
                     });
                 rabbit.UseConsumeFilter(typeof(ConsumeLogFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
