@@ -22,14 +22,13 @@ public static class AuditApi
     }
 
     internal static async Task<Results<Ok<ItemsPage<AuditEntry>>, ValidationProblem>> SearchAsync(
-        [AsParameters] AuditQuery query, AuditStore store, CancellationToken cancellationToken)
+        [AsParameters] AuditQuery query, [AsParameters] Paging paging, AuditStore store, CancellationToken cancellationToken)
     {
-        var errors = query.Check();
-        if (Paging.Check(errors, query.Page, query.PageSize).Any)
+        var errors = paging.Check(query.Check());
+        if (errors.Any)
             return errors.ToProblem();
-        var (page, pageSize) = Paging.Of(query.Page, query.PageSize);
-        var (items, total) = await store.SearchAsync(query.Search, pageSize, (page - 1L) * pageSize, cancellationToken);
-        return TypedResults.Ok(new ItemsPage<AuditEntry>(items, (int)Math.Min(total, int.MaxValue)));
+        var (items, total) = await store.SearchAsync(query.Search, paging.Size, paging.Offset, cancellationToken);
+        return TypedResults.Ok(new ItemsPage<AuditEntry>(items, total));
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(

@@ -12,9 +12,7 @@ internal sealed record AuditQuery(
     string? Username,
     string? Address,
     Guid? SubjectId,
-    string? TraceId,
-    int? Page,
-    int? PageSize)
+    string? TraceId)
 {
     public AuditSearch Search => new(From, To, Action, Blank(Username), Blank(Address), SubjectId, Blank(TraceId));
 

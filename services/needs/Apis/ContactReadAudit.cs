@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.ServiceDefaults.Audit;
+using Dispatch.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Needs.Apis;
