@@ -131,9 +131,11 @@ public sealed class DirectedOrderTests(DispatchSystem system)
         var held = await Eventually.ReturnsAsync(() => chosen.Client.GetAsync($"/api/needs/{needId}"), r => r.Status == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30), "the accepting team should read its need");
         Assert.Equal("13900001111", held.Body!["contactPhone"]!.GetValue<string>());
-        var timeline = (await street.Branch.GetAsync($"/api/needs/{needId}/timeline")).Body!.AsArray();
-        Assert.Contains(timeline, e => e!["actor"]!.GetValue<string>() == street.CoordinatorUsername
-            && e["reason"]!.GetValue<string>() == $"directed to team {chosen.Id} by the coordinator, outside the team's service list: 医生随行更稳妥");
+        // OrderDirected and OrderClaimed reach the needs service on different queues: the timeline has the direction once it arrives.
+        await Eventually.ReturnsAsync(async () => (await street.Branch.GetAsync($"/api/needs/{needId}/timeline")).Body!.AsArray(),
+            timeline => timeline.Any(e => e!["actor"]!.GetValue<string>() == street.CoordinatorUsername
+                && e["reason"]?.GetValue<string>() == $"directed to team {chosen.Id} by the coordinator, outside the team's service list: 医生随行更稳妥"),
+            TimeSpan.FromSeconds(30), "the timeline should say who directed the order past the service list, and why");
     }
 
     /// <summary>The branch's need names no team any more, and its timeline says the named one may not take it.</summary>

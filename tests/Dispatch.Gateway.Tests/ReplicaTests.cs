@@ -31,7 +31,7 @@ public sealed class ReplicaTests(ReplicatedGatewayFactory gateway) : IClassFixtu
         }, TimeSpan.FromSeconds(30), "every request should reach the second replica once the first is dead");
 
         // The gateway's readiness reports the same verdict, YARP's.
-        var checks = await Eventually.ReturnsAsync(async () => (await (await gateway.CreateClient().GetAsync("/health/ready")).JsonAsync())
+        var checks = await Eventually.ReturnsAsync(async () => (await (await gateway.ClientWithToken(TestTokens.Admin()).GetAsync("/health/ready")).JsonAsync())
                 .GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()),
             c => c[$"needs@{gateway.First.Address.GetLeftPart(UriPartial.Authority)}"] == "Unhealthy", TimeSpan.FromSeconds(30));
         Assert.Equal("Healthy", checks[$"needs@{gateway.Second.Address.GetLeftPart(UriPartial.Authority)}"]);
