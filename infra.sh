@@ -153,6 +153,8 @@ infra_ensure_packages() {
     [[ -x $INFRA_RMQ_BIN/rabbitmq-server && -x $INFRA_RMQ_BIN/rabbitmqctl ]] || pkgs+=(rabbitmq-server)
     command -v curl >/dev/null 2>&1 || pkgs+=(curl)
   fi
+  # Service-record certificates print Chinese with this font (the teams service's Certificates__FontPath).
+  [[ -n ${Certificates__FontPath:-} || -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || pkgs+=(fonts-wqy-zenhei)
   ((${#pkgs[@]})) || return 0
   infra_apt_install "${pkgs[@]}"
 }

@@ -156,7 +156,8 @@ start() { # name, project dir, assembly, port, extra env…
 
 start needs services/needs Dispatch.Needs "$NEEDS_PORT" ConnectionStrings__Needs="$PG/dispatch_needs$PG_ON_THIS_MACHINE" \
   Requests__PublicBaseUrl="${DISPATCH_PUBLIC_URL:-http://$BIND:$GATEWAY_PORT}"
-start teams services/teams Dispatch.Teams "$TEAMS_PORT" ConnectionStrings__Teams="$PG/dispatch_teams$PG_ON_THIS_MACHINE"
+start teams services/teams Dispatch.Teams "$TEAMS_PORT" ConnectionStrings__Teams="$PG/dispatch_teams$PG_ON_THIS_MACHINE" \
+  Certificates__VerifyBaseUrl="${DISPATCH_PUBLIC_URL:-http://$BIND:$GATEWAY_PORT}"
 start matching services/matching Dispatch.Matching "$MATCHING_PORT" ConnectionStrings__Matching="$PG/dispatch_matching$PG_ON_THIS_MACHINE"
 start gateway gateway Dispatch.Gateway "$GATEWAY_PORT" \
   Metrics__Port="$GATEWAY_METRICS_PORT" \

@@ -50,9 +50,12 @@ test_pkgs=()
 [ -x /usr/bin/chromium ] || test_pkgs+=(chromium)
 { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || test_pkgs+=(fonts-wqy-zenhei)
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || test_pkgs+=(prometheus)
+# The certificate tests read their PDFs as a person would: text (pdftotext), a picture (pdftoppm) and the QR code (zbarimg).
+command -v pdftoppm >/dev/null || test_pkgs+=(poppler-utils)
+command -v zbarimg >/dev/null || test_pkgs+=(zbar-tools)
 if ((${#test_pkgs[@]})); then
   infra_apt_install "${test_pkgs[@]}" ||
-    echo "test.sh: could not install ${test_pkgs[*]}; the browser and operations tests will fail without them" >&2
+    echo "test.sh: could not install ${test_pkgs[*]}; the browser, certificate and operations tests will fail without them" >&2
 fi
 export DISPATCH_TEST_DATA_DIR="$ROOT/.data/test"
 if command -v npm >/dev/null; then

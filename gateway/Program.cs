@@ -94,6 +94,9 @@ foreach (var residentPage in new[] { "/ask/{communityId:guid}", "/track/{code}" 
     app.MapGet(residentPage, (IWebHostEnvironment web) => TypedResults.PhysicalFile(Path.Combine(web.WebRootPath, "resident.html"), "text/html; charset=utf-8"))
         .AllowAnonymous().ExcludeFromDescription();
 app.MapAuditApi();
+// The public check a certificate's QR code opens: a page of the web UI (it asks /api/verify/{code}, routed to the team registry).
+app.MapGet("/verify/{code}", (IWebHostEnvironment web) => TypedResults.PhysicalFile(Path.Combine(web.WebRootPath, "verify.html"), "text/html; charset=utf-8"))
+    .AllowAnonymous().ExcludeFromDescription();
 app.MapReverseProxy();
 
 app.Run();

@@ -25,6 +25,7 @@ builder.AddDispatchMessaging("matching", bus =>
     bus.AddConsumer<TeamSuspendedConsumer>();
     bus.AddConsumer<TeamProfileChangedConsumer>();
     bus.AddConsumer<CommunityRegisteredConsumer>();
+    bus.AddConsumer<TeamMemberChangedConsumer>();
 });
 builder.Services.AddSingleton<OrderStore>();
 builder.Services.AddSingleton<StatsStore>();

@@ -3,8 +3,10 @@ using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Messaging;
 using Dispatch.Teams;
 using Dispatch.Teams.Apis;
+using Dispatch.Teams.Certificates;
 using Dispatch.Teams.Consumers;
 using Dispatch.Teams.Data;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +27,11 @@ builder.AddDispatchMessaging("teams", bus =>
 builder.Services.AddSingleton<PlaceStore>();
 builder.Services.AddSingleton<TeamStore>();
 builder.Services.AddSingleton<TeamChangeStore>();
+builder.Services.AddSingleton<MemberStore>();
+builder.Services.AddSingleton<ServiceRecordStore>();
+builder.Services.AddSingleton<CertificateStore>();
+builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section);
+builder.Services.AddSingleton(services => new CertificatePdf(services.GetRequiredService<IOptions<CertificateOptions>>().Value));
 
 var app = builder.Build();
 
@@ -33,6 +40,8 @@ app.MapPlacesApi();
 app.MapPlaceImportApi();
 app.MapTeamsApi();
 app.MapRosterImportApi();
+app.MapMembersApi().MapMemberImportApi().MapServiceRecordsApi().MapCertificatesApi();
+app.MapVerificationApi();
 
 app.Run();
 

@@ -1,8 +1,10 @@
 namespace Dispatch.Contracts;
 
 /// <summary>
-/// The team reported the service done: hours, volunteers and a summary. <c>Version</c> as in
-/// <see cref="OrderClaimed"/>.
+/// The holding team reported the service done: hours, volunteers and a summary; the totals are the sum of
+/// <see cref="Attendance"/> when the team named who served. <c>Version</c> as in <see cref="OrderClaimed"/>. The fields
+/// after it came later: events written before them (still in an outbox or a queue during an upgrade) arrive without
+/// them, so they are optional.
 /// </summary>
 public sealed record OrderCompleted(
     Guid NeedId,
@@ -11,4 +13,9 @@ public sealed record OrderCompleted(
     int VolunteersCount,
     string Summary,
     DateTimeOffset CompletedAt,
-    long Version);
+    long Version,
+    IReadOnlyList<Attendance>? Attendance = null,
+    string? Category = null,
+    Guid? CommunityId = null,
+    DateOnly? ServedOn = null,
+    string? RecordedBy = null);

@@ -48,6 +48,15 @@ public sealed class Street(ServiceFactory<Program> service)
         return team;
     }
 
+    /// <summary>A member on the team's list, as the team registry announces one.</summary>
+    public async Task<Guid> MemberAsync(TeamProfile team, DateOnly? leftOn = null)
+    {
+        var member = new TeamMemberChanged(Guid.NewGuid(), team.TeamId, new DateOnly(2025, 3, 1), leftOn, 1, DateTimeOffset.UtcNow);
+        await PublishAsync(member);
+        await WaitForAsync("select count(*) from team_members where member_id = @MemberId", new { member.MemberId });
+        return member.MemberId;
+    }
+
     public async Task<Guid> NeedAsync(Guid communityId, string category = "elderly_care", string[]? skills = null,
         Guid? targetTeamId = null, Guid? streetId = null, DateTimeOffset? publishedAt = null, DateTimeOffset? claimDeadline = null,
         DateTimeOffset? startsAt = null)

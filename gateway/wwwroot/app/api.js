@@ -79,6 +79,29 @@ export const post = (path, body = {}) => request('POST', path, body);
 export const put = (path, body) => request('PUT', path, body);
 export const patch = (path, body) => request('PATCH', path, body);
 
+/** Fetches a file the API serves (a PDF, a CSV) with the session's token and hands it to the browser as a download. */
+export async function download(path, filename) {
+  const current = session.get();
+  if (!current) { onSignedOut(); throw new ApiError(401, null); }
+  let response;
+  try {
+    response = await fetch(path, { headers: { authorization: `Bearer ${current.token}` } });
+  } catch {
+    throw new ApiError(503, { title: 'Temporarily unavailable' });
+  }
+  if (!response.ok) {
+    const problem = (response.headers.get('content-type') ?? '').includes('json') ? await response.json() : null;
+    throw new ApiError(response.status, problem);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked a while later: the browser reads the file after the click has returned.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Every item of a list the API pages (at most 100 a page), fetched a page at a time: { items, total }. */
 export async function getAll(path) {
   const separator = path.includes('?') ? '&' : '?';

@@ -179,7 +179,7 @@ async function showTeams(current) {
             team.trackRecord.averageRating ? ` · 平均 ${team.trackRecord.averageRating.toFixed(1)} 星` : '') : null,
           team.pendingChangeId ? h('p', {}, h('a', { href: '#/changes' }, badge('有待审批的变更', 'warn'))) : null,
           withAccount.has(team.id) || team.status === 'retired' ? null : h('p', {}, badge('尚无账号')),
-          h('div', { class: 'actions' }, stepButtons(team, load))))) : empty('无'));
+          h('div', { class: 'actions' }, h('a', { href: `#/teams/${team.id}/members`, 'aria-label': `${team.name}的队员` }, '队员'), stepButtons(team, load))))) : empty('无'));
     }));
   }
   await load();

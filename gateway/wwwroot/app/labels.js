@@ -45,6 +45,8 @@ const fields = {
   kind: '类型', categories: '服务类别', serviceArea: '服务范围', capacity: '承接能力', capacityCeiling: '承接能力上限',
   availability: '服务时间', membersCount: '成员数', leaderName: '负责人', leaderPhone: '负责人电话', mentor: '导师',
   action: '操作', subjectId: '对象编号', traceId: '追踪编号', from: '起始时间', to: '截止时间',
+  phone: '电话', joinedOn: '加入日期', leftOn: '离队日期', hours: '时长', correctsId: '所更正的记录',
+  from: '开始日期', to: '结束日期', attendance: '参与队员',
 };
 
 /** Why a password was refused (the API's passwordRules), in Chinese. */
@@ -61,7 +63,12 @@ export const placeOutcomes = { created: '已新增', duplicate: '已存在', inv
 
 export const accountOutcomes = { created: '已创建', failed: '未创建' };
 
-export const fieldName = key => fields[key] ?? fields[key?.charAt(0).toLowerCase() + key?.slice(1)] ?? key;
+export const fieldName = key => {
+  // A row of a list: attendance[2].hours is "第3位参与队员的时长", attendance[2].memberId (who the row is) "第3位参与队员".
+  const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(key ?? '');
+  if (row) return `第${Number(row[2]) + 1}位${fieldName(row[1])}${row[3].endsWith('Id') ? '' : `的${fieldName(row[3])}`}`;
+  return fields[key] ?? fields[key?.charAt(0).toLowerCase() + key?.slice(1)] ?? key;
+};
 
 /** A team's service-list field as its forms and records name it (a plain 名称 or 社区 elsewhere). */
 const teamFields = { name: '队伍名称', communityId: '所在社区' };
@@ -86,7 +93,7 @@ const titles = {
   'Temporarily unavailable': '服务暂时不可用，请稍后再试',
   'Gateway timeout': '服务响应超时，请稍后再试',
   'Team already exists': '本区已有同名队伍，请换一个名称',
-  'Team retired': '该队伍已退出，服务清单不再修改',
+  'Team retired': '该队伍已退出，信息不再修改',
   'Team changed meanwhile': '队伍信息刚被修改过，请刷新后再试',
   'Team in the wrong status': '队伍状态已变化，请刷新后再试',
   'Change already decided': '该变更已处理过',
@@ -94,6 +101,8 @@ const titles = {
   'Team may not take this order': '所选队伍不符合这张订单的接单条件（服务类别、技能或服务范围）',
   'Order not held': '这张订单目前没有队伍持有，无需改派',
   'Order changed meanwhile': '订单状态已变化，请刷新后再试',
+  'Member already listed': '名单中已有同名同电话的队员',
+  'Record already corrected': '该记录已被更正，请在最新的更正记录上修改',
 };
 
 const byStatus = {

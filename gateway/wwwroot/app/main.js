@@ -9,10 +9,11 @@ import * as coordinator from './coordinator.js';
 import * as admin from './admin.js';
 import * as audit from './audit.js';
 import * as coordinatorTeams from './coordinator-teams.js';
+import * as members from './members.js';
 
 // Per role: the pages in the navigation (first is home) and the pages reached from them.
 const areas = {
-  team: { nav: [['#/hall', '派单大厅'], ['#/mine', '我的订单'], ['#/profile', '本队服务清单']], pages: team.pages },
+  team: { nav: [['#/hall', '派单大厅'], ['#/mine', '我的订单'], ['#/profile', '本队服务清单'], ['#/members', '本队队员']], pages: [...team.pages, ...members.teamPages] },
   branch: {
     nav: [['#/needs', '需求清单'], ['#/needs/new', '新建需求'], ['#/import', '导入清单'], ['#/requests', '居民求助'], ['#/poster', '求助海报']],
     pages: [...branch.pages, ...requests.pages],
@@ -20,11 +21,11 @@ const areas = {
   coordinator: {
     nav: [['#/dashboard', '数据看板'], ['#/teams', '孵化看板'], ['#/teams/new', '登记队伍'], ['#/teams/import', '导入花名册'],
       ['#/changes', '变更审批'], ['#/meeting', '供需对接会']],
-    pages: [...coordinator.pages, ...coordinatorTeams.pages],
+    pages: [...coordinator.pages, ...coordinatorTeams.pages, ...members.coordinatorPages],
   },
   admin: {
     nav: [['#/dashboard', '数据看板'], ['#/places', '区划管理'], ['#/accounts', '账号管理'], ['#/audit', '审计日志']],
-    pages: [...admin.pages, ...audit.pages, ...coordinator.pages, ...coordinatorTeams.pages],
+    pages: [...admin.pages, ...audit.pages, ...coordinator.pages, ...coordinatorTeams.pages, ...members.coordinatorPages],
   },
 };
 

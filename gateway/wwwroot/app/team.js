@@ -1,8 +1,9 @@
-// A team's pages: the dispatch hall (best first, live), its own orders (start, complete) and its service list.
+// A team's pages: the dispatch hall (best first, live), its own orders (start, complete, with who served) and its service list.
 import { get, post, patch, follow } from './api.js';
 import { categories, needStatuses, escalationLevels, teamStatuses } from './labels.js';
 import { h, notify, act, formatTime, field, badge, empty, askReason, pager } from './ui.js';
 import { serviceListDetails, serviceListFields, trackRecordFigures, changeSummary, changeLog } from './servicelist.js';
+import { completeForm, currentMembers } from './attendance.js';
 
 export const pages = [
   [/^\/hall$/, showHall],
@@ -98,7 +99,9 @@ async function showMine(current) {
   async function load() {
     const mine = await get(`/api/orders/mine?page=${number}&pageSize=${size}`);
     pages.replaceChildren(pager(number, mine.total, size, n => { number = n; return load(); }) ?? '');
-    list.replaceChildren(...(mine.items.length ? mine.items.map(orderCard) : [h('li', {}, empty('本队还没有接过订单，去派单大厅看看吧'))]));
+    // Who may be named in a completion report, fetched once for every order in service on the page.
+    const members = mine.items.some(o => o.status === 'in_service') ? await currentMembers(current.teamId) : [];
+    list.replaceChildren(...(mine.items.length ? mine.items.map(order => orderCard(order, members)) : [h('li', {}, empty('本队还没有接过订单，去派单大厅看看吧'))]));
   }
 
   /** "2 小时 5 分" until the moment, or "片刻" when it is (nearly) there. */
@@ -108,7 +111,7 @@ async function showMine(current) {
     return minutes >= 60 ? `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分` : `${minutes} 分钟`;
   }
 
-  function orderCard(order) {
+  function orderCard(order, members) {
     const actions = h('div', { class: 'actions' });
     if (order.status === 'claimed') {
       const start = h('button', { type: 'button', class: 'primary' }, '开始服务');
@@ -129,7 +132,7 @@ async function showMine(current) {
       });
       actions.append(start, release);
     } else if (order.status === 'in_service') {
-      actions.append(completeForm(order, load));
+      actions.append(completeForm(order, members, load));
     }
     return h('li', { class: 'card order', 'data-need-id': order.needId },
       h('h2', {}, order.title),
@@ -157,24 +160,6 @@ async function showContact(order, link) {
   } catch (error) {
     notify(error.message, 'error');
   }
-}
-
-function completeForm(order, reload) {
-  const hours = h('input', { type: 'number', name: 'serviceHours', min: '0.5', step: '0.5', required: true, value: '2' });
-  const people = h('input', { type: 'number', name: 'volunteersCount', min: '1', step: '1', required: true, value: String(order.volunteersNeeded) });
-  const summary = h('textarea', { name: 'summary', required: true, rows: '2' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, '报告完成');
-  const form = h('form', { class: 'inline-form', 'aria-label': `报告完成：${order.title}` },
-    field('服务时长（小时）', hours), field('参与人数', people), field('服务小结', summary), submit);
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    act(submit, async () => {
-      await post(`/api/orders/${order.needId}/complete`, { serviceHours: Number(hours.value), volunteersCount: Number(people.value), summary: summary.value });
-      notify(`已报告完成：${order.title}`, 'success');
-      await reload();
-    });
-  });
-  return form;
 }
 
 /** 本队服务清单: the team's service list and track record; it updates what only it knows and proposes the rest. */

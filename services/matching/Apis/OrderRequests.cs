@@ -9,7 +9,13 @@ internal sealed record DeclineRequest(string? Reason);
 /// <summary>Body of POST /api/orders/{needId}/direct: the team of the coordinator's street, and why (optional).</summary>
 internal sealed record DirectRequest(Guid? TeamId, string? Reason);
 
-internal sealed record CompleteRequest(decimal? ServiceHours, int? VolunteersCount, string? Summary);
+/// <summary>
+/// Who served and how long (<see cref="Attendance"/>), from which the totals follow; or, as before attendance was
+/// recorded, only the totals.
+/// </summary>
+internal sealed record CompleteRequest(decimal? ServiceHours, int? VolunteersCount, string? Summary, AttendanceRequest?[]? Attendance = null);
+
+internal sealed record AttendanceRequest(Guid? MemberId, decimal? Hours);
 
 internal sealed record ReassignRequest(Guid? TeamId, string? Reason);
 

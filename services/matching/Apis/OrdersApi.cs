@@ -4,6 +4,7 @@ using Dispatch.Matching.Escalation;
 using Dispatch.Matching.Telemetry;
 using Dispatch.ServiceDefaults.Auth;
 using Dispatch.ServiceDefaults.Http;
+using Dispatch.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -197,20 +198,38 @@ internal static class OrdersApi
     private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> Complete(
         Guid needId, CompleteRequest? body, Caller caller, OrderStore store, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new ValidationErrors()
-            .Require(body?.ServiceHours is > 0 and <= 1000, "serviceHours", "serviceHours must be more than 0 and at most 1000.")
-            .Require(body?.VolunteersCount is >= 1 and <= 10000, "volunteersCount", "volunteersCount must be between 1 and 10000.")
-            .RequireText(body?.Summary, "summary", 2000);
+        var errors = CompletionReport.Validate(body);
         if (errors.Any)
             return errors.ToProblem();
-        var completion = new Completion(body!.ServiceHours!.Value, body.VolunteersCount!.Value, body.Summary!.Trim());
+        var completion = CompletionReport.ToCompletion(body!);
         return await AsHolderAsync(needId, caller, OrderAction.Complete, store,
-            teamId => store.CompleteAsync(needId, teamId, completion, clock.GetUtcNow(), ct), ct);
+            teamId => store.CompleteAsync(needId, teamId, completion, caller.Username, clock.GetUtcNow(), ct), ct,
+            (teamId, order) => CheckAttendanceAsync(teamId, order, completion, store, clock, ct));
     }
 
-    /// <summary>The shared shape of release, start and complete: only the holding team, only from the legal state.</summary>
+    /// <summary>Everyone named must be on the team's member list (as the registry last announced it) and not have left before the service.</summary>
+    private static async Task<ValidationProblem?> CheckAttendanceAsync(Guid teamId, Order order, Completion completion, OrderStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (completion.Attendance.Count == 0)
+            return null;
+        var ids = completion.Attendance.Select(a => a.MemberId).ToList();
+        var strangers = await store.NotServingMembersAsync(teamId, ids, ServiceDates.Of(order.StartedAt ?? clock.GetUtcNow()), ct);
+        if (strangers.Count == 0)
+            return null;
+        var errors = new ValidationErrors();
+        foreach (var stranger in strangers)
+            errors.Add($"attendance[{ids.IndexOf(stranger)}].memberId",
+                $"{stranger} is not a member of your team on the day of the service (or the member list has not reached dispatch yet: try again in a moment).");
+        return errors.ToProblem();
+    }
+
+    /// <summary>
+    /// The shared shape of release, start and complete: only the holding team, only from the legal state, and only
+    /// when <paramref name="check"/> (what the action's body says about the order) finds nothing wrong.
+    /// </summary>
     private static async Task<Results<Ok<OrderChanged>, ValidationProblem, ProblemHttpResult>> AsHolderAsync(
-        Guid needId, Caller caller, OrderAction action, OrderStore store, Func<Guid, Task<bool>> transition, CancellationToken ct)
+        Guid needId, Caller caller, OrderAction action, OrderStore store, Func<Guid, Task<bool>> transition, CancellationToken ct,
+        Func<Guid, Order, Task<ValidationProblem?>>? check = null)
     {
         if (caller.TeamId is not { } teamId)
             return NotBoundToATeam();
@@ -221,6 +240,8 @@ internal static class OrdersApi
             return Problems.Forbidden("Only the team holding this order may do that.");
         if (!OrderLifecycle.Allows(order.Status, action))
             return WrongState(order, action);
+        if (check is not null && await check(teamId, order) is { } invalid)
+            return invalid;
         if (!await transition(teamId))
             return await RefusedAfterRaceAsync(needId, teamId, action, store, ct);
         return TypedResults.Ok(new OrderChanged(needId, teamId, OrderLifecycle.To(action)));

@@ -5,6 +5,7 @@ using Dispatch.Matching.Escalation;
 using Dispatch.ServiceDefaults.Audit;
 using Dispatch.ServiceDefaults.Data;
 using Dispatch.ServiceDefaults.Http;
+using Dispatch.ServiceDefaults.Time;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -229,25 +230,38 @@ internal sealed class OrderStore(Database database, IOptions<EscalationOptions> 
         return true;
     }
 
-    public async Task<bool> CompleteAsync(Guid needId, Guid teamId, Completion completion, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The team, then one volunteer a row, the order's category and community and the day it was served (in the
+    /// completion event: the team registry keeps each row in the volunteer's ledger).
+    /// </summary>
+    public async Task<bool> CompleteAsync(Guid needId, Guid teamId, Completion completion, string recordedBy, DateTimeOffset now, CancellationToken ct)
     {
         await using var unit = await database.BeginAsync(ct);
-        var version = await unit.QuerySingleOrDefaultAsync<long?>("""
+        var completed = await unit.QuerySingleOrDefaultAsync<CompletedOrder>("""
             update orders
             set status = @To, completed_at = @now, service_hours = @ServiceHours, volunteers_count = @VolunteersCount,
                 summary = @Summary, version = version + 1
             where need_id = @needId and team_id = @teamId and status = any(@From)
-            returning version
+            returning version, category, community_id, started_at
             """, new
         {
             needId, teamId, now, completion.ServiceHours, completion.VolunteersCount, completion.Summary,
             From = OrderLifecycle.From(OrderAction.Complete), To = OrderLifecycle.To(OrderAction.Complete),
         }, ct);
-        if (version is null)
+        if (completed is null)
             return false;
         await TeamCapacity.FreePlaceAsync(unit, teamId, OrderAction.Complete, ct);
-        await unit.PublishAsync(new OrderCompleted(needId, teamId, completion.ServiceHours, completion.VolunteersCount, completion.Summary, now, version.Value), ct);
+        await unit.PublishAsync(new OrderCompleted(needId, teamId, completion.ServiceHours, completion.VolunteersCount, completion.Summary, now,
+            completed.Version, completion.Attendance, completed.Category, completed.CommunityId, ServiceDates.Of(completed.StartedAt ?? now), recordedBy), ct);
         await unit.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>Of <paramref name="memberIds"/>, those not on the team's member list on <paramref name="servedOn"/> (unknown, another team's, or left before).</summary>
+    public async Task<IReadOnlyList<Guid>> NotServingMembersAsync(Guid teamId, IReadOnlyList<Guid> memberIds, DateOnly servedOn, CancellationToken ct) =>
+        await database.QueryAsync<Guid>("""
+            select a.id from unnest(@ids) as a(id)
+            where not exists (select 1 from team_members m
+                              where m.member_id = a.id and m.team_id = @teamId and (m.left_on is null or m.left_on >= @servedOn))
+            """, new { teamId, ids = memberIds.ToArray(), servedOn }, ct);
 }

@@ -14,7 +14,8 @@ namespace Dispatch.Teams.Data;
 /// </summary>
 internal sealed class TeamStore(Database database, AuditTrail audit)
 {
-    private const string Columns = """
+    // Also what MemberStore reads back when a member change moves the team's members_count.
+    internal const string Columns = """
         id, name, kind, community_id, street_id, district_id, categories, skills, service_area, capacity, capacity_ceiling,
         availability, members_count, leader_name, leader_phone, mentor, status, hatched_at, suspended_at, version, created_at, updated_at
         """;

@@ -15,6 +15,7 @@ public static class Policies
     public const string CoordinatorOrAdmin = "coordinator-or-admin";
     public const string BranchCoordinatorOrAdmin = "branch-coordinator-or-admin";
     public const string TeamCoordinatorOrAdmin = "team-coordinator-or-admin";
+    public const string TeamOrCoordinator = "team-or-coordinator";
 
     /// <summary>Each policy and the roles it admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesOf { get; } = new Dictionary<string, string[]>
@@ -26,6 +27,7 @@ public static class Policies
         [CoordinatorOrAdmin] = [Roles.Coordinator, Roles.Admin],
         [BranchCoordinatorOrAdmin] = [Roles.Branch, Roles.Coordinator, Roles.Admin],
         [TeamCoordinatorOrAdmin] = [Roles.Team, Roles.Coordinator, Roles.Admin],
+        [TeamOrCoordinator] = [Roles.Team, Roles.Coordinator],
     };
 
     internal static AuthorizationBuilder AddDispatchPolicies(this AuthorizationBuilder builder)

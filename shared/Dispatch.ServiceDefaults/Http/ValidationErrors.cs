@@ -55,4 +55,18 @@ public sealed class ValidationErrors
             detail: string.Join(" ", _errors.SelectMany(e => e.Value)));
 
     public static ValidationProblem For(string field, string message) => new ValidationErrors().Add(field, message).ToProblem();
+
+    /// <summary>
+    /// The problems of several checks of one item, in order (its cells as read, then its rules), by field, as one 400
+    /// would list them. A field an earlier check faulted keeps only that check's words: a cell that could not be read
+    /// also fails the rules, and saying so again would only repeat it.
+    /// </summary>
+    public static Dictionary<string, string[]> Merge(params ValidationErrors[] all)
+    {
+        var merged = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var errors in all)
+            foreach (var (field, messages) in errors._errors)
+                merged.TryAdd(field, [.. messages]);
+        return merged;
+    }
 }

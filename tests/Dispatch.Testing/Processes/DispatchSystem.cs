@@ -81,10 +81,13 @@ public sealed class DispatchSystem : IAsyncLifetime
         Broker = await TestInfrastructure.NewVirtualHostAsync("e2e", servers);
         var signingKey = $"e2e-{Guid.NewGuid():N}-{Guid.NewGuid():N}";
         var logs = Path.Combine(AppContext.BaseDirectory, "e2e-logs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff"));
+        var gatewayPorts = Enumerable.Range(0, _options.Replicas).Select(_ => FreePort()).ToList();
         var common = new Dictionary<string, string>(_options.Environment)
         {
             ["ConnectionStrings__RabbitMq"] = Broker,
             ["Auth__SigningKeys"] = signingKey,
+            // Certificates' QR codes open the verification page on this system's own gateway.
+            ["Certificates__VerifyBaseUrl"] = $"http://127.0.0.1:{gatewayPorts[0]}",
         };
 
         var ports = new Dictionary<string, List<int>>();
@@ -123,7 +126,7 @@ public sealed class DispatchSystem : IAsyncLifetime
         for (var replica = 1; replica <= _options.Replicas; replica++)
         {
             // The gateway serves /metrics on a port of its own, never on its public one.
-            var gateway = ServiceProcess.Start(ReplicaName("gateway", replica), Build.Output("gateway/Dispatch.Gateway"), FreePort(), gatewayEnvironment, logs,
+            var gateway = ServiceProcess.Start(ReplicaName("gateway", replica), Build.Output("gateway/Dispatch.Gateway"), gatewayPorts[replica - 1], gatewayEnvironment, logs,
                 metricsPort: FreePort());
             _processes.Add(gateway);
             gateways.Add(gateway.BaseAddress);

@@ -63,6 +63,16 @@ public sealed class GatewayClient(Uri gateway, string? token = null) : IDisposab
 
     public Task<ApiResponse> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
+    /// <summary>A file the API serves (a PDF, a CSV, a page), as bytes with its status and media type.</summary>
+    public async Task<(HttpStatusCode Status, string? ContentType, byte[] Bytes)> GetFileAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
+    }
+
     public Task<ApiResponse> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
 
     /// <summary>POSTs and insists on <paramref name="expected"/>, returning the body.</summary>

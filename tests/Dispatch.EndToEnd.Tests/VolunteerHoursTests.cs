@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dispatch.Testing;
+using Dispatch.Testing.Processes;
+
+namespace Dispatch.EndToEnd.Tests;
+
+/// <summary>
+/// Volunteers' hours through the whole system: a team lists its members, names who served when it completes an
+/// order (matching checks them against the member list it learnt from the registry), the completion event writes
+/// each volunteer's ledger, a coordinator corrects a record, and a certificate is verified by anyone through the gateway.
+/// </summary>
+public sealed class VolunteerHoursTests(DispatchSystem system) : IClassFixture<DispatchSystem>
+{
+    private const string Password = "e2e-password-24";
+
+    [Fact]
+    public async Task Attendance_at_completion_fills_the_ledger_a_correction_adds_to_it_and_the_certificate_verifies_publicly()
+    {
+        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
+        var district = await admin.PostExpectingAsync("/api/places/districts", new { name = "福山区" });
+        var street = await admin.PostExpectingAsync($"/api/places/districts/{Id(district)}/streets", new { name = "清洋街道" });
+        var community = await admin.PostExpectingAsync($"/api/places/streets/{Id(street)}/communities", new { name = "清洋社区", branchName = "清洋社区党支部" });
+        await admin.PostExpectingAsync("/api/accounts", new { username = "qingyang-coordinator", password = Password, role = "coordinator", streetId = Id(street) });
+        await admin.PostExpectingAsync("/api/accounts", new { username = "qingyang-branch", password = Password, role = "branch", communityId = Id(community) });
+        using var coordinator = await GatewayClient.SignInAsync(system.Gateway, "qingyang-coordinator", Password);
+        var teamId = Id(await coordinator.PostExpectingAsync("/api/teams", new
+        {
+            name = "清洋助老服务队", kind = "volunteer_team", communityId = Id(community), categories = new[] { "elderly_care" },
+            skills = new[] { "陪伴聊天" }, capacity = 2, membersCount = 30, leaderName = "孙队长", leaderPhone = "13800000024",
+        }));
+        await coordinator.PostExpectingAsync($"/api/teams/{teamId}/hatch", new { }, HttpStatusCode.OK);
+        await coordinator.PostExpectingAsync("/api/accounts", new { username = "qingyang-team", password = Password, role = "team", teamId });
+        using var team = await GatewayClient.SignInAsync(system.Gateway, "qingyang-team", Password);
+        using var branch = await GatewayClient.SignInAsync(system.Gateway, "qingyang-branch", Password);
+
+        var wang = Id(await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "王秀兰", phone = "13912340001", joinedOn = "2025-01-10" }));
+        var li = Id(await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "李建军", phone = "13912340002", joinedOn = "2025-06-01" }));
+        Assert.Equal(2, (await branch.GetAsync($"/api/teams/{teamId}")).Body!["membersCount"]!.GetValue<int>());
+
+        var needId = await ServedNeedAsync(branch, team);
+        var attendance = new { summary = "陪老人聊天，打扫卫生", attendance = new[] { new { memberId = wang, hours = 3m }, new { memberId = li, hours = 2m } } };
+        // The member list reaches matching by an event a few milliseconds after it was written; until then the rows are a 400 that changes nothing.
+        var completed = await Eventually.ReturnsAsync(() => team.PostAsync($"/api/orders/{needId}/complete", attendance),
+            r => r.Status != HttpStatusCode.BadRequest, TimeSpan.FromSeconds(30), "the member list reaches the matching service");
+        Assert.Equal(HttpStatusCode.OK, completed.Status);
+        var need = await Eventually.ReturnsAsync(() => branch.GetAsync($"/api/needs/{needId}"), r => r.Body?["status"]?.GetValue<string>() == "completed",
+            TimeSpan.FromSeconds(30), "the branch sees the completion");
+        Assert.Equal(5m, need.Body!["serviceHours"]!.GetValue<decimal>());
+
+        var records = await Eventually.ReturnsAsync(() => team.GetAsync($"/api/teams/{teamId}/members/{wang}/records"),
+            r => r.Body?["total"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(30), "the completion reaches the ledger");
+        var record = records.Body!["items"]![0]!;
+        Assert.Equal((needId.ToString(), "elderly_care", Id(community).ToString(), "清洋社区", 3m, "qingyang-team", "清洋助老服务队"),
+            (S(record, "needId"), S(record, "category"), S(record, "communityId"), S(record, "communityName"), record["hours"]!.GetValue<decimal>(), S(record, "recordedBy"), S(record, "teamName")));
+
+        // The coordinator corrects the record from the sign-in sheet: a new record, the old one kept.
+        var correction = await coordinator.PostExpectingAsync($"/api/teams/{teamId}/members/{wang}/records",
+            new { correctsId = S(record, "id"), hours = 3.5m, reason = "签到表：13:30–17:00" });
+        Assert.Equal(S(record, "id"), S(correction, "correctsId"));
+        var ledger = (await team.GetAsync($"/api/teams/{teamId}/members/{wang}/records")).Body!["items"]!.AsArray();
+        Assert.Equal([(3.5m, true), (3m, false)], ledger.Select(r => (r!["hours"]!.GetValue<decimal>(), r["current"]!.GetValue<bool>())).OrderByDescending(r => r.Item1));
+
+        // The team certifies Wang's year; anyone with the paper checks it through the gateway without an account.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        var certificate = await team.PostExpectingAsync($"/api/teams/{teamId}/members/{wang}/certificates", new { from = "2025-01-01", to = today });
+        var code = S(certificate, "code");
+        Assert.Equal(3.5m, certificate["hours"]!.GetValue<decimal>());
+        var pdf = await team.GetFileAsync(S(certificate, "pdf"));
+        Assert.Equal((HttpStatusCode.OK, "application/pdf"), (pdf.Status, pdf.ContentType));
+        var rendered = await RenderedPdf.OfAsync(pdf.Bytes, "certificate-e2e");
+        var text = string.Concat(rendered.Text.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var printed in new[] { "志愿服务记录证明", "王秀兰", "累计志愿服务时长3.5小时", "清洋助老服务队", code })
+            Assert.Contains(printed, text, StringComparison.Ordinal);
+        var verifyUrl = new Uri(system.Gateway, $"/verify/{code}").ToString();
+        Assert.Equal([verifyUrl], rendered.QrCodes);
+
+        using var anyone = new GatewayClient(system.Gateway);
+        var verified = await anyone.GetAsync($"/api/verify/{code}");
+        Assert.Equal(HttpStatusCode.OK, verified.Status);
+        Assert.Equal(("王秀兰", 3.5m, "清洋助老服务队"), (S(verified.Body!, "volunteerName"), verified.Body!["hours"]!.GetValue<decimal>(), S(verified.Body, "organisation")));
+        Assert.DoesNotContain("13912340001", verified.Text, StringComparison.Ordinal);
+        var page = await anyone.GetFileAsync(new Uri(verifyUrl).PathAndQuery);
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (page.Status, page.ContentType));
+        Assert.Contains("志愿服务记录证明核验", Encoding.UTF8.GetString(page.Bytes), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync("/api/verify/ZZZZ-ZZZZ-ZZZZ")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync($"/api/teams/{teamId}/members")).Status);
+
+        // Phones stay with the team and its street's coordinators.
+        Assert.Equal("13912340001", Phone(await team.GetAsync($"/api/teams/{teamId}/members/{wang}")));
+        Assert.Equal("13912340001", Phone(await coordinator.GetAsync($"/api/teams/{teamId}/members/{wang}")));
+        Assert.Null(Phone(await admin.GetAsync($"/api/teams/{teamId}/members/{wang}")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await branch.GetAsync($"/api/teams/{teamId}/members")).Status);
+    }
+
+    private static async Task<Guid> ServedNeedAsync(GatewayClient branch, GatewayClient team)
+    {
+        var startsAt = DateTime.UtcNow.AddDays(1);
+        var needId = Id(await branch.PostExpectingAsync("/api/needs", new
+        {
+            title = "陪独居老人聊天", description = "每周一次", category = "elderly_care", volunteersNeeded = 2, skills = new[] { "陪伴聊天" },
+            startsAt, endsAt = startsAt.AddHours(3),
+        }));
+        Assert.Equal(HttpStatusCode.OK, (await branch.PostAsync($"/api/needs/{needId}/publish")).Status);
+        await Eventually.TrueAsync(async () => (await team.PostAsync($"/api/orders/{needId}/claim")).Status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), "the order reaches the hall and the team claims it");
+        Assert.Equal(HttpStatusCode.OK, (await team.PostAsync($"/api/orders/{needId}/start")).Status);
+        return needId;
+    }
+
+    private static string? Phone(ApiResponse member) => member.Body?["phone"]?.GetValue<string>();
+
+    private static string S(JsonNode node, string name) => node[name]!.GetValue<string>();
+
+    private static Guid Id(JsonNode node) => Guid.Parse(node["id"]!.GetValue<string>());
+}
