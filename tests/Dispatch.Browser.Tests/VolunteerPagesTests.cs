@@ -1,5 +1,6 @@
 using System.Net;
 using Dispatch.Testing;
+using Dispatch.Testing.Processes;
 using Microsoft.Playwright;
 using static Dispatch.Browser.Tests.UiSteps;
 using static Microsoft.Playwright.Assertions;
@@ -13,24 +14,12 @@ public sealed class VolunteerPagesTests(BrowserSystem system)
     [Fact]
     public async Task A_team_records_attendance_at_completion_downloads_a_certificate_and_the_public_page_verifies_it()
     {
-        // A street of its own, so its hatched team takes nobody else's orders (nor the matching meeting's).
-        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
-        var district = BrowserSystem.Id(await admin.PostExpectingAsync("/api/places/districts", new { name = "招远市" }));
-        var street = BrowserSystem.Id(await admin.PostExpectingAsync($"/api/places/districts/{district}/streets", new { name = "罗峰街道" }));
-        var community = BrowserSystem.Id(await admin.PostExpectingAsync($"/api/places/streets/{street}/communities", new { name = "金晖社区", branchName = "金晖社区党支部" }));
-        await admin.PostExpectingAsync("/api/accounts", new { username = "luofeng-coordinator", password = BrowserSystem.Password, role = "coordinator", streetId = street });
-        await admin.PostExpectingAsync("/api/accounts", new { username = "jinhui-branch", password = BrowserSystem.Password, role = "branch", communityId = community });
-        using var coordinator = await system.ClientAsync("luofeng-coordinator");
-        var teamId = BrowserSystem.Id(await coordinator.PostExpectingAsync("/api/teams", new
-        {
-            name = "金晖助老志愿服务队", kind = "volunteer_team", communityId = community, categories = new[] { "elderly_care" },
-            skills = new[] { "陪伴聊天" }, capacity = 5, membersCount = 10, leaderName = "高队长", leaderPhone = "13800000024",
-        }));
-        await coordinator.PostExpectingAsync($"/api/teams/{teamId}/hatch", new { }, HttpStatusCode.OK);
-        await coordinator.PostExpectingAsync("/api/accounts", new { username = "jinhui-team", password = BrowserSystem.Password, role = "team", teamId });
-        using var team = await system.ClientAsync("jinhui-team");
-        using var branch = await system.ClientAsync("jinhui-branch");
-        var zhang = BrowserSystem.Id(await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "张秀英", phone = "13711112222", joinedOn = "2025-04-01" }));
+        using var street = await new StreetBuilder(system.Gateway, "hours").Named("招远市", "罗峰街道").Community("金晖社区")
+            .Team(new TeamPlan("金晖助老志愿服务队")).BuildAsync();
+        var teamId = street.Teams[0].Id;
+        var team = street.Teams[0].Client;
+        var branch = street.Branch;
+        var zhang = (await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "张秀英", phone = "13711112222", joinedOn = "2025-04-01" })).Id();
         await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "刘建华", phone = "13711113333", joinedOn = "2025-04-01" });
         // A first order completed through the API, retried until the member list has reached the matching service.
         var first = await InServiceAsync(branch, team, "陪老人散步");
@@ -41,7 +30,7 @@ public sealed class VolunteerPagesTests(BrowserSystem system)
 
         // On the phone: the team ticks who served and how long, and reports the order done.
         var phone = await system.NewPageAsync(phone: true);
-        await SignInAsync(phone, "jinhui-team");
+        await SignInAsync(phone, street.Teams[0].Username);
         await phone.GetByRole(AriaRole.Link, new() { Name = "我的订单" }).ClickAsync();
         var card = Card(phone, "为独居老人打扫房间");
         await card.GetByRole(AriaRole.Checkbox, new() { Name = "张秀英" }).CheckAsync();
@@ -106,7 +95,7 @@ public sealed class VolunteerPagesTests(BrowserSystem system)
 
         // At a desk: the coordinator reaches the team's members from the incubation board and sees the same ledger.
         var desk = await system.NewPageAsync();
-        await SignInAsync(desk, "luofeng-coordinator");
+        await SignInAsync(desk, street.CoordinatorUsername);
         await desk.GetByRole(AriaRole.Link, new() { Name = "孵化看板" }).ClickAsync();
         await desk.GetByRole(AriaRole.Link, new() { Name = "金晖助老志愿服务队的队员" }).ClickAsync();
         await ExpectHeadingAsync(desk, "金晖助老志愿服务队 · 队员");
@@ -135,11 +124,11 @@ public sealed class VolunteerPagesTests(BrowserSystem system)
     private static async Task<Guid> InServiceAsync(GatewayClient branch, GatewayClient team, string title)
     {
         var startsAt = DateTime.UtcNow.AddDays(2);
-        var needId = BrowserSystem.Id(await branch.PostExpectingAsync("/api/needs", new
+        var needId = (await branch.PostExpectingAsync("/api/needs", new
         {
             title, description = title, category = "elderly_care", volunteersNeeded = 2, skills = new[] { "陪伴聊天" },
             startsAt, endsAt = startsAt.AddHours(2),
-        }));
+        })).Id();
         Assert.Equal(HttpStatusCode.OK, (await branch.PostAsync($"/api/needs/{needId}/publish")).Status);
         await Eventually.TrueAsync(async () => (await team.PostAsync($"/api/orders/{needId}/claim")).Status == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30), "the order reaches the hall and the team claims it");

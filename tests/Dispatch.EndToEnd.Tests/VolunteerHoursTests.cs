@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dispatch.Testing;
-using Dispatch.Testing.Processes;
 
 namespace Dispatch.EndToEnd.Tests;
 
@@ -11,32 +10,17 @@ namespace Dispatch.EndToEnd.Tests;
 /// order (matching checks them against the member list it learnt from the registry), the completion event writes
 /// each volunteer's ledger, a coordinator corrects a record, and a certificate is verified by anyone through the gateway.
 /// </summary>
-public sealed class VolunteerHoursTests(DispatchSystem system) : IClassFixture<DispatchSystem>
+[Collection(EndToEndCollection.Name)]
+public sealed class VolunteerHoursTests(DispatchSystem system)
 {
-    private const string Password = "e2e-password-24";
-
     [Fact]
     public async Task Attendance_at_completion_fills_the_ledger_a_correction_adds_to_it_and_the_certificate_verifies_publicly()
     {
-        using var admin = await GatewayClient.SignInAsync(system.Gateway, "admin", DispatchSystem.AdminPassword);
-        var district = await admin.PostExpectingAsync("/api/places/districts", new { name = "福山区" });
-        var street = await admin.PostExpectingAsync($"/api/places/districts/{Id(district)}/streets", new { name = "清洋街道" });
-        var community = await admin.PostExpectingAsync($"/api/places/streets/{Id(street)}/communities", new { name = "清洋社区", branchName = "清洋社区党支部" });
-        await admin.PostExpectingAsync("/api/accounts", new { username = "qingyang-coordinator", password = Password, role = "coordinator", streetId = Id(street) });
-        await admin.PostExpectingAsync("/api/accounts", new { username = "qingyang-branch", password = Password, role = "branch", communityId = Id(community) });
-        using var coordinator = await GatewayClient.SignInAsync(system.Gateway, "qingyang-coordinator", Password);
-        var teamId = Id(await coordinator.PostExpectingAsync("/api/teams", new
-        {
-            name = "清洋助老服务队", kind = "volunteer_team", communityId = Id(community), categories = new[] { "elderly_care" },
-            skills = new[] { "陪伴聊天" }, capacity = 2, membersCount = 30, leaderName = "孙队长", leaderPhone = "13800000024",
-        }));
-        await coordinator.PostExpectingAsync($"/api/teams/{teamId}/hatch", new { }, HttpStatusCode.OK);
-        await coordinator.PostExpectingAsync("/api/accounts", new { username = "qingyang-team", password = Password, role = "team", teamId });
-        using var team = await GatewayClient.SignInAsync(system.Gateway, "qingyang-team", Password);
-        using var branch = await GatewayClient.SignInAsync(system.Gateway, "qingyang-branch", Password);
-
-        var wang = Id(await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "王秀兰", phone = "13912340001", joinedOn = "2025-01-10" }));
-        var li = Id(await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "李建军", phone = "13912340002", joinedOn = "2025-06-01" }));
+        using var street = await new StreetBuilder(system.Gateway, "qingyang").Named("福山区", "清洋街道").Community("清洋社区")
+            .Team(new TeamPlan("清洋助老服务队") { Capacity = 2 }).BuildAsync();
+        var (admin, coordinator, branch, team, teamId) = (street.Admin, street.Coordinator, street.Branch, street.Teams[0].Client, street.Teams[0].Id);
+        var wang = (await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "王秀兰", phone = "13912340001", joinedOn = "2025-01-10" })).Id();
+        var li = (await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "李建军", phone = "13912340002", joinedOn = "2025-06-01" })).Id();
         Assert.Equal(2, (await branch.GetAsync($"/api/teams/{teamId}")).Body!["membersCount"]!.GetValue<int>());
 
         var needId = await ServedNeedAsync(branch, team);
@@ -52,7 +36,7 @@ public sealed class VolunteerHoursTests(DispatchSystem system) : IClassFixture<D
         var records = await Eventually.ReturnsAsync(() => team.GetAsync($"/api/teams/{teamId}/members/{wang}/records"),
             r => r.Body?["total"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(30), "the completion reaches the ledger");
         var record = records.Body!["items"]![0]!;
-        Assert.Equal((needId.ToString(), "elderly_care", Id(community).ToString(), "清洋社区", 3m, "qingyang-team", "清洋助老服务队"),
+        Assert.Equal((needId.ToString(), "elderly_care", street.CommunityId.ToString(), "清洋社区", 3m, street.Teams[0].Username, "清洋助老服务队"),
             (S(record, "needId"), S(record, "category"), S(record, "communityId"), S(record, "communityName"), record["hours"]!.GetValue<decimal>(), S(record, "recordedBy"), S(record, "teamName")));
 
         // The coordinator corrects the record from the sign-in sheet: a new record, the old one kept.
@@ -97,11 +81,11 @@ public sealed class VolunteerHoursTests(DispatchSystem system) : IClassFixture<D
     private static async Task<Guid> ServedNeedAsync(GatewayClient branch, GatewayClient team)
     {
         var startsAt = DateTime.UtcNow.AddDays(1);
-        var needId = Id(await branch.PostExpectingAsync("/api/needs", new
+        var needId = (await branch.PostExpectingAsync("/api/needs", new
         {
             title = "陪独居老人聊天", description = "每周一次", category = "elderly_care", volunteersNeeded = 2, skills = new[] { "陪伴聊天" },
             startsAt, endsAt = startsAt.AddHours(3),
-        }));
+        })).Id();
         Assert.Equal(HttpStatusCode.OK, (await branch.PostAsync($"/api/needs/{needId}/publish")).Status);
         await Eventually.TrueAsync(async () => (await team.PostAsync($"/api/orders/{needId}/claim")).Status == HttpStatusCode.OK,
             TimeSpan.FromSeconds(30), "the order reaches the hall and the team claims it");
@@ -112,6 +96,4 @@ public sealed class VolunteerHoursTests(DispatchSystem system) : IClassFixture<D
     private static string? Phone(ApiResponse member) => member.Body?["phone"]?.GetValue<string>();
 
     private static string S(JsonNode node, string name) => node[name]!.GetValue<string>();
-
-    private static Guid Id(JsonNode node) => Guid.Parse(node["id"]!.GetValue<string>());
 }

@@ -40,7 +40,8 @@ internal static partial class TeamRegistration
             .Require(body?.Capacity is >= 1 and <= MaxCapacity, "capacity", $"capacity must be between 1 and {MaxCapacity}.")
             .Require(body?.CapacityCeiling is null || (body.CapacityCeiling <= MaxCapacity && body.CapacityCeiling >= (body.Capacity ?? 1)),
                 "capacityCeiling", $"capacityCeiling must be at least capacity and at most {MaxCapacity}.")
-            .Require(body?.MembersCount is >= 1 and <= 10000, "membersCount", "membersCount must be between 1 and 10000.")
+            // The count comes from the team's member list; a registry that has none yet may say how many it has.
+            .Require(body?.MembersCount is null or (>= 0 and <= 10000), "membersCount", "membersCount, when given, must be between 0 and 10000.")
             .RequireName(body?.LeaderName, "leaderName", 50)
             .Require(body?.LeaderPhone?.Trim() is { } phone && Phone().IsMatch(phone), "leaderPhone",
                 "leaderPhone must be 5 to 30 characters of digits, '+', '-' and spaces.")
@@ -72,7 +73,7 @@ internal static partial class TeamRegistration
             // Until the coordinator says otherwise, a team may raise its capacity back to what it was registered with.
             CapacityCeiling = body.CapacityCeiling ?? body.Capacity!.Value,
             Availability = Availability.All.Where(a => (body.Availability ?? []).Contains(a)).ToArray(),
-            MembersCount = body.MembersCount!.Value,
+            MembersCount = body.MembersCount ?? 0,
             LeaderName = body.LeaderName!.Trim(),
             LeaderPhone = body.LeaderPhone!.Trim(),
             Mentor = body.Mentor?.Trim(),

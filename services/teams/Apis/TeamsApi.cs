@@ -97,8 +97,8 @@ internal static class TeamsApi
     /// (the answer then names the waiting proposal). Every change is recorded with who made it.
     /// </summary>
     private static async Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> EditProfile(
-        Guid id, ProfileRequest? body, Caller caller, PlaceStore places, TeamStore teams, TeamChangeStore changes, TimeProvider clock,
-        CancellationToken ct)
+        Guid id, ProfileRequest? body, Caller caller, PlaceStore places, TeamStore teams, TeamChangeStore changes, MemberStore members,
+        TimeProvider clock, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -116,6 +116,8 @@ internal static class TeamsApi
             var community = await places.FindCommunityAsync(team.CommunityId, ct);
             var merged = TeamRegistration.Merge(team, body);
             var errors = TeamRegistration.Validate(merged, community);
+            if (body.MembersCount is { } typed && typed != team.MembersCount && await members.AnyAsync(team.Id, ct))
+                errors.Add("membersCount", $"membersCount follows the team's member list ({team.MembersCount} who have not left): add members or record that they left instead.");
             if (byTeam)
                 errors.Require(body.Capacity is not { } capacity || capacity <= team.CapacityCeiling, "capacity",
                     $"capacity may be at most {team.CapacityCeiling}, the ceiling your coordinator set.");

@@ -29,6 +29,10 @@ internal sealed class MemberStore(Database database)
         database.QuerySingleOrDefaultAsync<Member>(
             $"{Select} where m.team_id = @teamId and m.name = @name and coalesce(m.phone, '') = coalesce(@phone, '')", new { teamId, name, phone }, ct);
 
+    /// <summary>Whether the team keeps a member list (from then on its members count follows it).</summary>
+    public Task<bool> AnyAsync(Guid teamId, CancellationToken ct) =>
+        database.QuerySingleAsync<bool>("select exists (select 1 from members where team_id = @teamId)", new { teamId }, ct);
+
     public async Task<(IReadOnlyList<Member> Items, long Total)> ListAsync(Guid teamId, MemberFilter filter, int page, int pageSize, CancellationToken ct)
     {
         const string where = """

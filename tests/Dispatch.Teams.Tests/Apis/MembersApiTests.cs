@@ -64,7 +64,7 @@ public sealed class MembersApiTests(TeamsService service)
         await Members.AddAsync(client, team.Id, "赵志强");
         Assert.Equal(2, (await TeamAsync(street, team.Id)).MembersCount);
 
-        var leaving = Members.New(first.Name, first.Phone) ;
+        var leaving = Members.New(first.Name, first.Phone);
         leaving["leftOn"] = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");
         var response = await client.PutAsJsonAsync($"/api/teams/{team.Id}/members/{first.Id}", leaving);
 
@@ -75,6 +75,27 @@ public sealed class MembersApiTests(TeamsService service)
         Assert.True(after.Version > team.Version);
         var current = (await client.GetFromJsonAsync<MemberPage>($"/api/teams/{team.Id}/members?current=true"))!;
         Assert.Equal(["赵志强"], current.Items.Select(m => m.Name));
+    }
+
+    [Fact]
+    public async Task Once_a_team_lists_its_members_a_typed_count_is_a_400_and_a_new_team_need_not_type_one()
+    {
+        var street = await Street.CreateAsync(service);
+        var body = street.NewTeam();
+        body.Remove("membersCount");
+        var team = await Street.CreatedAsync<TeamView>(street.Coordinator.PostAsJsonAsync("/api/teams", body));
+        Assert.Equal(0, team.MembersCount);
+        Assert.Equal(HttpStatusCode.OK, (await street.Coordinator.PatchAsJsonAsync($"/api/teams/{team.Id}", new { membersCount = 12 })).StatusCode);
+        await Members.AddAsync(street.TeamClient(team.Id), team.Id, "周文斌");
+
+        var typed = await street.Coordinator.PatchAsJsonAsync($"/api/teams/{team.Id}", new { membersCount = 30 });
+        var same = await street.TeamClient(team.Id).PatchAsJsonAsync($"/api/teams/{team.Id}", new { membersCount = 1, availability = new[] { "weekends" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, typed.StatusCode);
+        Assert.Equal(["membersCount"], (await typed.Content.ReadFromJsonAsync<ProblemView>())!.Errors!.Keys);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode); // a form that sends the count it shows still saves
+        Assert.Equal(1, (await same.Content.ReadFromJsonAsync<TeamView>())!.MembersCount);
+        Assert.Equal(["weekends"], (await TeamAsync(street, team.Id)).Availability);
     }
 
     [Fact]
