@@ -30,6 +30,7 @@ builder.Services.AddSingleton<TeamChangeStore>();
 builder.Services.AddSingleton<MemberStore>();
 builder.Services.AddSingleton<ServiceRecordStore>();
 builder.Services.AddSingleton<CertificateStore>();
+builder.Services.AddSingleton<VolunteerFiguresStore>();
 builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section);
 builder.Services.AddSingleton(services => new CertificatePdf(services.GetRequiredService<IOptions<CertificateOptions>>().Value));
 
@@ -42,6 +43,7 @@ app.MapTeamsApi();
 app.MapRosterImportApi();
 app.MapMembersApi().MapMemberImportApi().MapServiceRecordsApi().MapCertificatesApi();
 app.MapVerificationApi();
+app.MapVolunteerFiguresApi();
 
 app.Run();
 

@@ -119,6 +119,17 @@ public sealed class VolunteerPagesTests(BrowserSystem system)
         await Expect(desk.Locator(".count")).ToContainTextAsync("累计有效服务时长 4.5 小时");
         await Axe.AssertNoSeriousViolationsAsync(desk, "a volunteer's ledger for its coordinator");
         await ScreenshotAsync(desk, "coordinator-ledger-1280");
+
+        // The station's figures for the year: two volunteers served 6.5 hours on two orders, all in 金晖社区.
+        await desk.GetByRole(AriaRole.Link, new() { Name = "数据看板" }).ClickAsync();
+        var volunteers = desk.Locator("section").Filter(new() { Has = desk.GetByRole(AriaRole.Heading, new() { Name = "志愿者与服务时长" }) });
+        await Expect(volunteers.Locator(".figure").Filter(new() { HasText = "注册志愿者" }).Locator("strong")).ToHaveTextAsync("2");
+        await Expect(volunteers.Locator(".figure").Filter(new() { HasText = "活跃志愿者" }).Locator("strong")).ToHaveTextAsync("2");
+        await Expect(volunteers.Locator(".figure").Filter(new() { HasText = "服务时长" }).Locator("strong")).ToHaveTextAsync("6.5 小时");
+        await Expect(volunteers.Locator(".figure").Filter(new() { HasText = "服务订单" }).Locator("strong")).ToHaveTextAsync("2");
+        await Expect(volunteers.Locator("tbody tr").Filter(new() { HasText = "金晖社区" })).ToContainTextAsync("金晖助老志愿服务队（6.5）");
+        await Axe.AssertNoSeriousViolationsAsync(desk, "the dashboard with the volunteer figures");
+        await ScreenshotAsync(desk, "coordinator-dashboard-volunteers-1280");
     }
 
     private static async Task<Guid> InServiceAsync(GatewayClient branch, GatewayClient team, string title)

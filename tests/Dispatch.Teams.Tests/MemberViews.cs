@@ -23,3 +23,12 @@ public sealed record CertificateView(
 public sealed record MemberImportView(int Created, int Duplicates, int Invalid, string[] IgnoredColumns, MemberImportRowView[] Rows);
 
 public sealed record MemberImportRowView(int Line, string Outcome, string? Name, Guid? MemberId, Dictionary<string, string[]>? Errors);
+
+public sealed record VolunteerCountsView(int RegisteredVolunteers, int ActiveVolunteers, decimal ServiceHours, int OrdersServed);
+
+public sealed record TeamHoursView(Guid TeamId, string TeamName, Guid CommunityId, string CommunityName, decimal ServiceHours, int OrdersServed);
+
+public sealed record CommunityVolunteerFiguresView(
+    Guid CommunityId, string CommunityName, int RegisteredVolunteers, int ActiveVolunteers, decimal ServiceHours, int OrdersServed, TeamHoursView[] TopTeams);
+
+public sealed record VolunteerFiguresView(int Year, Guid StreetId, string StreetName, VolunteerCountsView Totals, CommunityVolunteerFiguresView[] ByCommunity, TeamHoursView[] TopTeams);

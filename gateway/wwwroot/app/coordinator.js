@@ -4,6 +4,7 @@ import { categories, teamStatuses, teamKinds, escalationLevels } from './labels.
 import { h, notify, act, formatTime, field, badge, empty, percent, duration, bars, pager, dataTable } from './ui.js';
 import { stepButtons } from './coordinator-teams.js';
 import { createAccounts, maxBatch } from './accounts.js';
+import { volunteerFigures } from './volunteer-figures.js';
 
 export const pages = [
   [/^\/dashboard$/, showDashboard],
@@ -44,7 +45,8 @@ async function showDashboard(current) {
   const filters = h('form', { class: 'toolbar', 'aria-label': '统计范围' },
     picker ? field('街道', picker) : null, field('社区', community), field('发布日期从', from), field('到', to), apply);
   const content = h('div', {});
-  current.page('数据看板', filters, content);
+  const volunteers = volunteerFigures({ get query() { return current.streetId ? '' : `streetId=${streetId()}`; } });
+  current.page('数据看板', filters, content, volunteers.section);
 
   const unclaimedPageSize = 50;
   let unclaimedPage = 1;
@@ -63,8 +65,8 @@ async function showDashboard(current) {
     const pages = pager(unclaimedPage, unclaimed.total, unclaimedPageSize, n => { unclaimedPage = n; return load(); });
     content.replaceChildren(...dashboard(rate, unclaimed, pages, period), overdueSection(overdue));
   }
-  filters.addEventListener('submit', event => { event.preventDefault(); unclaimedPage = 1; act(apply, load); });
-  await load();
+  filters.addEventListener('submit', event => { event.preventDefault(); unclaimedPage = 1; act(apply, () => Promise.all([load(), volunteers.load()])); });
+  await Promise.all([load(), volunteers.load()]);
 }
 
 function dashboard(rate, unclaimed, unclaimedPages, query) {
