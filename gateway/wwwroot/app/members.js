@@ -3,7 +3,7 @@
 // incubation board; an admin reads them without phones.
 import { get, getAll, post, put, request, download } from './api.js';
 import { categories, importOutcomes, fieldName } from './labels.js';
-import { h, notify, act, field, badge, empty, formatTime } from './ui.js';
+import { h, notify, act, field, badge, empty, formatTime, dataTable } from './ui.js';
 
 const uuid = '([0-9a-f-]{36})';
 
@@ -117,14 +117,12 @@ function importForm(teamId, reload) {
       notify(`导入完成：新增 ${result.created} 人，重复 ${result.duplicates} 人，有误 ${result.invalid} 行`, result.invalid ? 'error' : 'success');
       report.replaceChildren(
         result.ignoredColumns?.length ? h('p', {}, `未识别的列：${result.ignoredColumns.join('、')}`) : null,
-        h('div', { class: 'table-wrap' }, h('table', {},
-          h('caption', {}, '逐行结果'),
-          h('thead', {}, h('tr', {}, ['行号', '结果', '姓名', '问题'].map(t => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, result.rows.map(row => h('tr', {},
-            h('td', {}, row.line),
-            h('td', {}, badge(importOutcomes[row.outcome] ?? row.outcome, row.outcome)),
-            h('td', {}, row.name ?? ''),
-            h('td', {}, row.errors ? Object.keys(row.errors).map(key => `${fieldName(key)}填写有误`).join('；') : '')))))));
+        dataTable('逐行结果', ['行号', '结果', '姓名', '问题'], result.rows.map(row => ({ cells: [
+          row.line,
+          badge(importOutcomes[row.outcome] ?? row.outcome, row.outcome),
+          row.name ?? '',
+          row.errors ? Object.keys(row.errors).map(key => `${fieldName(key)}填写有误`).join('；') : '',
+        ] }))));
       await reload();
     });
   });

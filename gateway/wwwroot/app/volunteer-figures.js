@@ -1,7 +1,7 @@
 // The station's yearly volunteer figures on the coordinator's dashboard: per community, registered and active
 // volunteers, service hours and orders served, and the teams with the most hours; the table as CSV.
 import { get } from './api.js';
-import { h, act, field, empty, bars } from './ui.js';
+import { h, act, field, empty, bars, dataTable } from './ui.js';
 
 const hours = value => `${Number(value)} 小时`;
 const figure = (label, value, note) => h('div', { class: 'figure' }, h('span', { class: 'figure-label' }, label), h('strong', {}, value), note ? h('small', {}, note) : null);
@@ -27,13 +27,12 @@ export function volunteerFigures(street) {
         figure('活跃志愿者', String(f.totals.activeVolunteers), '当年参加过服务'),
         figure('服务时长', hours(f.totals.serviceHours), '含只报总数的订单'),
         figure('服务订单', String(f.totals.ordersServed), '已完成的服务')),
-      h('div', { class: 'table-wrap' }, h('table', {},
-        h('caption', {}, `${f.streetName} ${f.year} 年各社区志愿服务`),
-        h('thead', {}, h('tr', {}, ['社区', '注册志愿者', '活跃志愿者', '服务时长', '服务订单', '时长前列的队伍'].map(t => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, f.byCommunity.map(c => h('tr', { 'data-community-id': c.communityId },
-          h('td', {}, c.communityName), h('td', {}, c.registeredVolunteers), h('td', {}, c.activeVolunteers),
-          h('td', {}, hours(c.serviceHours)), h('td', {}, c.ordersServed),
-          h('td', {}, c.topTeams.length ? c.topTeams.map(t => `${t.teamName}（${Number(t.serviceHours)}）`).join('、') : '—')))))),
+      dataTable(`${f.streetName} ${f.year} 年各社区志愿服务`, ['社区', '注册志愿者', '活跃志愿者', '服务时长', '服务订单', '时长前列的队伍'],
+        f.byCommunity.map(c => ({
+          attributes: { 'data-community-id': c.communityId },
+          cells: [c.communityName, c.registeredVolunteers, c.activeVolunteers, hours(c.serviceHours), c.ordersServed,
+            c.topTeams.length ? c.topTeams.map(t => `${t.teamName}（${Number(t.serviceHours)}）`).join('、') : '—'],
+        }))),
       f.topTeams.length
         ? bars(`${f.year} 年服务时长前 ${f.topTeams.length} 的队伍`, f.topTeams.map(t => ({ label: t.teamName, value: t.serviceHours, text: hours(t.serviceHours) })))
         : empty('这一年还没有服务时长'));
