@@ -78,6 +78,88 @@ public sealed class VolunteerHoursTests(DispatchSystem system)
         Assert.Equal(HttpStatusCode.Forbidden, (await branch.GetAsync($"/api/teams/{teamId}/members")).Status);
     }
 
+    [Fact]
+    public async Task Of_every_answer_of_the_public_api_only_the_member_endpoints_show_a_phone_and_only_to_the_team_and_its_coordinators()
+    {
+        using var street = await new StreetBuilder(system.Gateway, "phones").Named("芝罘区", "奇山街道").Teams(2).BuildAsync();
+        using var elsewhere = await new StreetBuilder(system.Gateway, "phones-elsewhere").Named("莱山区", "黄海路街道").Teams(1).BuildAsync();
+        var (team, teamId) = (street.Teams[0].Client, street.Teams[0].Id);
+        const string phone = "13645678901";
+        var memberId = (await team.PostExpectingAsync($"/api/teams/{teamId}/members", new { name = "孙玉梅", phone, joinedOn = "2025-03-01" })).Id();
+        var needId = await ServedNeedAsync(street.Branch, team);
+        await Eventually.TrueAsync(async () => (await team.PostAsync($"/api/orders/{needId}/complete",
+                new { summary = "陪老人聊天", attendance = new[] { new { memberId, hours = 2m } } })).Status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), "the member list reaches the matching service");
+        var records = await Eventually.ReturnsAsync(() => team.GetAsync($"/api/teams/{teamId}/members/{memberId}/records"),
+            r => r.Body?["total"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(30), "the completion reaches the ledger");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        var code = S(await team.PostExpectingAsync($"/api/teams/{teamId}/members/{memberId}/certificates", new { from = "2025-01-01", to = today }), "code");
+        var values = new Dictionary<string, string>
+        {
+            ["districts"] = street.DistrictId.ToString(), ["streets"] = street.StreetId.ToString(), ["communities"] = street.CommunityId.ToString(),
+            ["needs"] = needId.ToString(), ["teams"] = teamId.ToString(), ["members"] = memberId.ToString(),
+            ["records"] = S(records.Body!["items"]![0]!, "id"), ["certificates"] = code, ["verify"] = code,
+            ["matching-plans"] = Guid.NewGuid().ToString(), ["accounts"] = Guid.NewGuid().ToString(),
+        };
+        // The hall's event stream stays open (and carries order ids and states only); the health checks carry no data.
+        var paths = PublicApiDocument.PathsOf("get").Where(p => p != "/api/orders/hall/events" && !p.StartsWith("/health/", StringComparison.Ordinal))
+            .Select(p => Filled(p, values)).ToList();
+        using var nobody = new GatewayClient(system.Gateway);
+        var outsiders = new (string Who, GatewayClient Client)[]
+        {
+            ("admin", street.Admin), ("branch", street.Branch), ("another team of the street", street.Teams[1].Client),
+            ("another street's coordinator", elsewhere.Coordinator), ("another street's team", elsewhere.Teams[0].Client),
+            ("another street's branch", elsewhere.Branch), ("nobody signed in", nobody),
+        };
+
+        var leaks = new List<string>();
+        foreach (var (who, client) in outsiders)
+            leaks.AddRange((await ShowingAsync(client, paths, phone, street.StreetId)).Select(path => $"{who}: {path}"));
+        var seenByTeam = await ShowingAsync(team, paths, phone, street.StreetId);
+        var seenByCoordinator = await ShowingAsync(street.Coordinator, paths, phone, street.StreetId);
+
+        Assert.True(leaks.Count == 0, $"{leaks.Count} answers showed the phone to someone outside the team and its coordinators:\n{string.Join("\n", leaks)}");
+        string[] memberEndpoints = [$"/api/teams/{teamId}/members", $"/api/teams/{teamId}/members/{memberId}"];
+        Assert.Equal(memberEndpoints, seenByTeam);
+        Assert.Equal(memberEndpoints, seenByCoordinator);
+        // An admin reads who serves, so the sweep reached the member's record outside the team: without the phone.
+        var seenByAdmin = (await street.Admin.GetAsync($"/api/teams/{teamId}/members/{memberId}")).Body!;
+        Assert.Equal("孙玉梅", S(seenByAdmin, "name"));
+        Assert.Null(seenByAdmin["phone"]);
+    }
+
+    /// <summary>The paths whose answer to <paramref name="client"/> holds <paramref name="phone"/>: in a PDF's text, a page, a CSV or JSON.</summary>
+    private static async Task<List<string>> ShowingAsync(GatewayClient client, IEnumerable<string> paths, string phone, Guid streetId)
+    {
+        var showing = new List<string>();
+        foreach (var path in paths)
+        {
+            var answer = await client.GetFileAsync(path);
+            // An admin names the street it asks about: ask again as it would.
+            if (answer.Status == HttpStatusCode.BadRequest)
+                answer = await client.GetFileAsync($"{path}?streetId={streetId}");
+            Assert.True((int)answer.Status < 500, $"GET {path} answered {(int)answer.Status}");
+            var text = answer.ContentType == "application/pdf"
+                ? (await RenderedPdf.OfAsync(answer.Bytes, $"phones-{Guid.NewGuid():N}")).Text
+                : Encoding.UTF8.GetString(answer.Bytes);
+            if (text.Contains(phone, StringComparison.Ordinal))
+                showing.Add(path);
+        }
+        return showing;
+    }
+
+    private static string Filled(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var segments = template.Split('/');
+        for (var i = 1; i < segments.Length; i++)
+        {
+            if (segments[i].StartsWith('{'))
+                segments[i] = values.TryGetValue(segments[i - 1], out var value) ? value
+                    : throw new InvalidOperationException($"No value for {segments[i]} after /{segments[i - 1]} in {template}: add one to the sweep.");
+        }
+        return string.Join('/', segments);
+    }
+
     private static async Task<Guid> ServedNeedAsync(GatewayClient branch, GatewayClient team)
     {
         var startsAt = DateTime.UtcNow.AddDays(1);

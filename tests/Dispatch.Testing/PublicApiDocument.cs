@@ -17,6 +17,10 @@ public static partial class PublicApiDocument
 
     public static IReadOnlySet<string> Operations => Documented.Value;
 
+    /// <summary>The documented paths of one method (<c>get</c>, …) as written, their parameters named: "/api/needs/{id}".</summary>
+    public static IReadOnlyList<string> PathsOf(string method) =>
+        PublicApiContract.Public.Operations.Where(o => o.Method.Equals(method, StringComparison.OrdinalIgnoreCase)).Select(o => o.Path).ToList();
+
     /// <summary>
     /// The public operations a running service maps under /api: its minimal-API endpoints, which all name
     /// their methods (the gateway's proxy routes do not, and are checked against the document apart).
