@@ -50,9 +50,12 @@ test_pkgs=()
 [ -x /usr/bin/chromium ] || test_pkgs+=(chromium)
 { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || test_pkgs+=(fonts-wqy-zenhei)
 [ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || test_pkgs+=(prometheus)
-# The certificate tests read their PDFs as a person would: text (pdftotext), a picture (pdftoppm) and the QR code (zbarimg).
+# The certificate tests read their PDFs as a person would: text (pdftotext), a picture (pdftoppm), the QR code (zbarimg)
+# and the Chinese words on the picture (tesseract).
 command -v pdftoppm >/dev/null || test_pkgs+=(poppler-utils)
 command -v zbarimg >/dev/null || test_pkgs+=(zbar-tools)
+command -v tesseract >/dev/null || test_pkgs+=(tesseract-ocr)
+tesseract --list-langs 2>/dev/null | grep -qx chi_sim || test_pkgs+=(tesseract-ocr-chi-sim)
 if ((${#test_pkgs[@]})); then
   infra_apt_install "${test_pkgs[@]}" ||
     echo "test.sh: could not install ${test_pkgs[*]}; the browser, certificate and operations tests will fail without them" >&2

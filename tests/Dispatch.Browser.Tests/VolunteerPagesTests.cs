@@ -75,6 +75,9 @@ public sealed class VolunteerPagesTests(BrowserSystem system)
         Assert.Contains("累计志愿服务时长4小时", text, StringComparison.Ordinal);
         Assert.Contains(code, text, StringComparison.Ordinal);
         Assert.Equal([new Uri(system.Gateway, $"/verify/{code}").ToString()], rendered.QrCodes);
+        var seen = await rendered.SeenTextAsync();
+        Assert.Contains("张秀英", seen, StringComparison.Ordinal);
+        Assert.Contains("累计志愿服务时长4小时", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("13711112222", text, StringComparison.Ordinal);
         await Axe.AssertNoSeriousViolationsAsync(phone, "the ledger and certificates");
         await ScreenshotAsync(phone, "team-ledger-390");

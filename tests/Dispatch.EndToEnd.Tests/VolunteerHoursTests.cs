@@ -57,6 +57,9 @@ public sealed class VolunteerHoursTests(DispatchSystem system)
         var text = string.Concat(rendered.Text.Where(c => !char.IsWhiteSpace(c)));
         foreach (var printed in new[] { "志愿服务记录证明", "王秀兰", "累计志愿服务时长3.5小时", "清洋助老服务队", code })
             Assert.Contains(printed, text, StringComparison.Ordinal);
+        var seen = await rendered.SeenTextAsync();
+        foreach (var drawn in new[] { "志愿服务记录证明", "王秀兰", "累计志愿服务时长3.5小时" })
+            Assert.Contains(drawn, seen, StringComparison.Ordinal);
         var verifyUrl = new Uri(system.Gateway, $"/verify/{code}").ToString();
         Assert.Equal([verifyUrl], rendered.QrCodes);
 

@@ -48,7 +48,10 @@ public sealed class CertificatesApiTests(TeamsService service)
                      $"证明编号：{certificate.Code}", "民发〔2015〕149号" })
             Assert.Contains(printed, text, StringComparison.Ordinal);
         Assert.DoesNotContain("13812345678", rendered.Text, StringComparison.Ordinal);
-        Assert.True(new FileInfo(rendered.Png).Length > 10_000, "the page renders to a picture");
+        // The picture of the page, read by eye: the Chinese words are drawn, not only in the text layer.
+        var seen = await rendered.SeenTextAsync();
+        foreach (var drawn in new[] { "志愿服务记录证明", "张秀英", "累计志愿服务时长7小时", "养老服务2次5.5", "合计3次7" })
+            Assert.Contains(drawn, seen, StringComparison.Ordinal);
         Assert.Equal([certificate.VerifyUrl], rendered.QrCodes);
         Assert.EndsWith($"/verify/{certificate.Code}", certificate.VerifyUrl, StringComparison.Ordinal);
 
