@@ -1,4 +1,5 @@
 using System.Net;
+using Dispatch.ServiceDefaults.Spreadsheets;
 using Dispatch.Testing;
 using Dispatch.Testing.Processes;
 using Microsoft.Playwright;
@@ -133,6 +134,14 @@ public sealed class VolunteerPagesTests(BrowserSystem system)
         await Expect(volunteers.Locator("tbody tr").Filter(new() { HasText = "金晖社区" })).ToContainTextAsync("金晖助老志愿服务队（6.5）");
         await Axe.AssertNoSeriousViolationsAsync(desk, "the dashboard with the volunteer figures");
         await ScreenshotAsync(desk, "coordinator-dashboard-volunteers-1280");
+
+        // The same figures as the spreadsheet the station files with its yearly report.
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var csv = await desk.RunAndWaitForDownloadAsync(() => volunteers.GetByRole(AriaRole.Button, new() { Name = $"下载 {year} 年志愿服务统计表（CSV）" }).ClickAsync());
+        Assert.Matches($"^志愿服务统计-.+-{year}\\.csv$", csv.SuggestedFilename);
+        var rows = Csv.Parse(await File.ReadAllTextAsync(await csv.PathAsync())).Select(r => string.Join('|', r.Cells)).ToList();
+        Assert.Contains($"{year}|community|{street.CommunityId}|金晖社区|金晖社区|2|2|6.5|2", rows);
+        Assert.Contains($"{year}|team|{teamId}|金晖助老志愿服务队|金晖社区|||6.5|2", rows);
     }
 
     private static async Task<Guid> InServiceAsync(GatewayClient branch, GatewayClient team, string title)

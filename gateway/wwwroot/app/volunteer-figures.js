@@ -1,6 +1,6 @@
 // The station's yearly volunteer figures on the coordinator's dashboard: per community, registered and active
 // volunteers, service hours and orders served, and the teams with the most hours; the table as CSV.
-import { get } from './api.js';
+import { get, download } from './api.js';
 import { h, act, field, empty, bars, dataTable } from './ui.js';
 
 const hours = value => `${Number(value)} 小时`;
@@ -21,6 +21,8 @@ export function volunteerFigures(street) {
     const query = new URLSearchParams(street.query);
     query.set('year', year.value);
     const f = await get(`/api/stats/volunteers?${query}`);
+    const csv = h('button', { type: 'button' }, `下载 ${f.year} 年志愿服务统计表（CSV）`);
+    csv.addEventListener('click', () => act(csv, () => download(`/api/stats/volunteers.csv?${query}`, `志愿服务统计-${f.streetName}-${f.year}.csv`)));
     content.replaceChildren(
       h('div', { class: 'figures', 'aria-label': `${f.year} 年志愿服务总体` },
         figure('注册志愿者', String(f.totals.registeredVolunteers), `${f.year} 年在队`),
@@ -35,7 +37,8 @@ export function volunteerFigures(street) {
         }))),
       f.topTeams.length
         ? bars(`${f.year} 年服务时长前 ${f.topTeams.length} 的队伍`, f.topTeams.map(t => ({ label: t.teamName, value: t.serviceHours, text: hours(t.serviceHours) })))
-        : empty('这一年还没有服务时长'));
+        : empty('这一年还没有服务时长'),
+      h('p', {}, csv));
   }
   form.addEventListener('submit', event => { event.preventDefault(); act(show, load); });
   return { section, load };

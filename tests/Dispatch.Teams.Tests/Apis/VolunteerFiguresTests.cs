@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Dispatch.Contracts;
+using Dispatch.ServiceDefaults.Spreadsheets;
 using Dispatch.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +52,22 @@ public sealed class VolunteerFiguresTests(TeamsService service)
 
         var before = await Figures(street.Coordinator, 2025);
         Assert.Equal(new VolunteerCountsView(3, 1, 5m, 1), before.Totals); // 王, 孙 (left mid-year), 钱; only 王 served
+
+        // The same year as the spreadsheet the station files: the street, each community, then every team by hours.
+        var csv = await street.Coordinator.GetAsync("/api/stats/volunteers.csv?year=2026");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("volunteers-2026.csv", csv.Content.Headers.ContentDisposition?.FileName);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // so a spreadsheet reads the Chinese names as UTF-8
+        var rows = Csv.Parse(Encoding.UTF8.GetString(bytes)).Select(r => string.Join('|', r.Cells)).ToList();
+        Assert.Equal([
+            "year|dimension|key|name|community|registered_volunteers|active_volunteers|service_hours|orders_served",
+            $"2026|total|{street.StreetId}|文昌路街道||3|2|9|3",
+        ], rows[..2]);
+        Assert.Equal(new[] { $"2026|community|{street.Neighbour.Id}|光州|光州|1|0|4|1", $"2026|community|{street.Community.Id}|汇泉|汇泉|2|2|5|2" }
+            .Order(StringComparer.Ordinal), rows[2..4].Order(StringComparer.Ordinal));
+        Assert.Equal([$"2026|team|{silver.Id}|{silver.Name}|汇泉|||5|2", $"2026|team|{neighbours.Id}|{neighbours.Name}|光州|||4|1"], rows[4..]);
     }
 
     [Fact]
@@ -65,6 +83,10 @@ public sealed class VolunteerFiguresTests(TeamsService service)
         Assert.Equal(HttpStatusCode.BadRequest, (await street.Coordinator.GetAsync("/api/stats/volunteers?year=1999")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await street.Coordinator.GetAsync($"/api/stats/volunteers?year={DateTime.UtcNow.Year + 2}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await street.Coordinator.GetAsync("/api/stats/volunteers?year=99999999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await elsewhere.Coordinator.GetAsync($"/api/stats/volunteers.csv?streetId={street.StreetId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await street.Coordinator.GetAsync("/api/stats/volunteers.csv?year=1999")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await street.Branch.GetAsync("/api/stats/volunteers.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await street.Admin.GetAsync("/api/stats/volunteers.csv")).StatusCode);
         var empty = (await street.Admin.GetFromJsonAsync<VolunteerFiguresView>($"/api/stats/volunteers?streetId={street.StreetId}"))!;
         Assert.Equal(new VolunteerCountsView(0, 0, 0m, 0), empty.Totals);
         Assert.Equal(["光州", "汇泉"], empty.ByCommunity.Select(c => c.CommunityName).Order(StringComparer.Ordinal));
