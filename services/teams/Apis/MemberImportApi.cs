@@ -23,7 +23,7 @@ internal static class MemberImportApi
     }
 
     /// <summary>The file as the body (text/csv) or as the <c>file</c> field of a multipart form.</summary>
-    private static async Task<Results<Ok<MemberImportReport>, ValidationProblem, ProblemHttpResult>> Import(
+    private static async Task<Results<Ok<ImportReport<MemberImportRow>>, ValidationProblem, ProblemHttpResult>> Import(
         Guid teamId, HttpRequest request, Caller caller, TeamStore teams, MemberStore members, TimeProvider clock, CancellationToken ct)
     {
         var (_, problem) = await MemberAccess.KeptAsync(teamId, caller, teams, ct);
@@ -39,9 +39,7 @@ internal static class MemberImportApi
         var reports = new List<MemberImportRow>(file.Rows.Count);
         foreach (var row in file.Rows)
             reports.Add(await ImportRowAsync(row, teamId, today, caller, members, clock, ct));
-        return TypedResults.Ok(new MemberImportReport(
-            reports.Count(r => r.Outcome == ImportRowReport.Created), reports.Count(r => r.Outcome == ImportRowReport.Duplicate),
-            reports.Count(r => r.Outcome == ImportRowReport.Invalid), file.IgnoredColumns, reports));
+        return TypedResults.Ok(new ImportReport<MemberImportRow>(reports, file.IgnoredColumns));
     }
 
     private static async Task<MemberImportRow> ImportRowAsync(MemberFileRow row, Guid teamId, DateOnly today, Caller caller, MemberStore members,
@@ -50,18 +48,18 @@ internal static class MemberImportApi
         var errors = MemberRules.Validate(row.Request, today);
         var name = row.Request.Name?.Trim();
         if (errors.Any || row.CellErrors.Any)
-            return new MemberImportRow(row.Line, ImportRowReport.Invalid, name, null, ValidationErrors.Merge(row.CellErrors, errors));
+            return new MemberImportRow(row.Line, ImportOutcome.Invalid, name, null, ValidationErrors.Merge(row.CellErrors, errors));
 
         var member = MemberRules.ToMember(row.Request, teamId, null, caller.Username, clock.GetUtcNow());
         switch (await members.AddAsync(member, ct))
         {
             case MemberOutcome.Saved:
-                return new MemberImportRow(row.Line, ImportRowReport.Created, member.Name, member.Id, null);
+                return new MemberImportRow(row.Line, ImportOutcome.Created, member.Name, member.Id, null);
             case MemberOutcome.Duplicate:
                 var existing = await members.FindByPersonAsync(teamId, member.Name, member.Phone, ct);
-                return new MemberImportRow(row.Line, ImportRowReport.Duplicate, member.Name, existing?.Id, null);
+                return new MemberImportRow(row.Line, ImportOutcome.Duplicate, member.Name, existing?.Id, null);
             default:
-                return new MemberImportRow(row.Line, ImportRowReport.Invalid, member.Name, null,
+                return new MemberImportRow(row.Line, ImportOutcome.Invalid, member.Name, null,
                     new Dictionary<string, string[]> { ["team"] = ["The team is retired: its member list cannot change."] });
         }
     }

@@ -1,3 +1,5 @@
+using Dispatch.ServiceDefaults.Spreadsheets;
+
 namespace Dispatch.Teams.Apis;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace Dispatch.Teams.Apis;
 /// from an earlier import, an earlier row or POST …/members: <see cref="MemberId"/> names them; nothing changed) or
 /// <c>invalid</c> (<see cref="Errors"/> by field, as POST …/members would say).
 /// </summary>
-internal sealed record MemberImportRow(int Line, string Outcome, string? Name, Guid? MemberId, IDictionary<string, string[]>? Errors);
+internal sealed record MemberImportRow(int Line, string Outcome, string? Name, Guid? MemberId, IDictionary<string, string[]>? Errors) : IImportRow;

@@ -22,19 +22,17 @@ internal static class MembersApi
     }
 
     private static async Task<Results<Ok<ItemsPage<MemberResponse>>, ValidationProblem, ProblemHttpResult>> List(
-        Guid teamId, Caller caller, TeamStore teams, MemberStore members, bool? current, string? q, int? page, int? pageSize, CancellationToken ct)
+        Guid teamId, Caller caller, TeamStore teams, MemberStore members, bool? current, string? q, [AsParameters] Paging paging, CancellationToken ct)
     {
-        var errors = new ValidationErrors()
-            .Require(q is null || q.Length <= MemberLimits.NameLength, "q", $"q must be at most {MemberLimits.NameLength} characters.")
-            .Validate(page, pageSize);
+        var errors = paging.Check(new ValidationErrors()
+            .Require(q is null || q.Length <= MemberLimits.NameLength, "q", $"q must be at most {MemberLimits.NameLength} characters."));
         if (errors.Any)
             return errors.ToProblem();
         var (team, problem) = await MemberAccess.ReadableAsync(teamId, caller, teams, ct);
         if (problem is not null)
             return problem;
-        var (pageNumber, size) = Paging.Of(page, pageSize);
 
-        var (items, total) = await members.ListAsync(teamId, new MemberFilter(current, string.IsNullOrWhiteSpace(q) ? null : q.Trim()), pageNumber, size, ct);
+        var (items, total) = await members.ListAsync(teamId, new MemberFilter(current, string.IsNullOrWhiteSpace(q) ? null : q.Trim()), paging.Number, paging.Size, ct);
         return TypedResults.Ok(new ItemsPage<MemberResponse>(items.Select(m => MemberAccess.ToResponse(m, caller, team!)).ToList(), total));
     }
 

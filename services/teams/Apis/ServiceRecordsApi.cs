@@ -22,19 +22,17 @@ internal static class ServiceRecordsApi
 
     private static async Task<Results<Ok<ItemsPage<ServiceRecordResponse>>, ValidationProblem, ProblemHttpResult>> List(
         Guid teamId, Guid memberId, Caller caller, TeamStore teams, MemberStore members, ServiceRecordStore records,
-        int? page, int? pageSize, CancellationToken ct)
+        [AsParameters] Paging paging, CancellationToken ct)
     {
-        var errors = new ValidationErrors().Validate(page, pageSize);
-        if (errors.Any)
-            return errors.ToProblem();
+        if (paging.Check(new ValidationErrors()) is { Any: true } invalid)
+            return invalid.ToProblem();
         var (_, problem) = await MemberAccess.ReadableAsync(teamId, caller, teams, ct);
         if (problem is not null)
             return problem;
         if (await members.FindAsync(teamId, memberId, ct) is null)
             return Problems.NotFound("member", memberId);
-        var (pageNumber, size) = Paging.Of(page, pageSize);
 
-        var (items, total) = await records.ListAsync(memberId, pageNumber, size, ct);
+        var (items, total) = await records.ListAsync(memberId, paging.Number, paging.Size, ct);
         return TypedResults.Ok(new ItemsPage<ServiceRecordResponse>(items.Select(ToResponse).ToList(), total));
     }
 
