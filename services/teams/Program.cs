@@ -31,7 +31,7 @@ builder.Services.AddSingleton<MemberStore>();
 builder.Services.AddSingleton<ServiceRecordStore>();
 builder.Services.AddSingleton<CertificateStore>();
 builder.Services.AddSingleton<VolunteerFiguresStore>();
-builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section);
+builder.Services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.SectionName);
 builder.Services.AddSingleton(services => new CertificatePdf(services.GetRequiredService<IOptions<CertificateOptions>>().Value));
 
 var app = builder.Build();

@@ -3,7 +3,7 @@ namespace Dispatch.Teams.Certificates;
 /// <summary>How certificates are printed: the font with Chinese glyphs, and where the verification page is published.</summary>
 internal sealed class CertificateOptions
 {
-    public const string Section = "Certificates";
+    public const string SectionName = "Certificates";
 
     /// <summary>A TrueType font (.ttf) or collection (.ttc) with Chinese glyphs: Debian's fonts-wqy-zenhei by default.</summary>
     public string FontPath { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
