@@ -64,9 +64,11 @@ public sealed class ReassignmentTests(DispatchSystem system) : IClassFixture<Dis
         var claimed = await Eventually.ReturnsAsync(() => branch.GetAsync($"/api/needs/{needId}"),
             r => r.Body?["claimedByTeamId"]?.GetValue<string>() == teamIds[1].ToString(), TimeSpan.FromSeconds(30), "the branch should see the new holder");
         Assert.Equal("claimed", claimed.Body!["status"]!.GetValue<string>());
-        var timeline = (await branch.GetAsync($"/api/needs/{needId}/timeline")).Body!.AsArray();
-        Assert.Contains(timeline, e => e!["actor"]!.GetValue<string>() == "yongan-coordinator"
-            && e["reason"]!.GetValue<string>() == $"reassigned from team {teamIds[0]} to team {teamIds[1]}: 原队伍暂停整改，改派银龄队");
+        // OrderReassigned and OrderClaimed reach the needs service on different queues: the timeline has the move once it arrives.
+        await Eventually.ReturnsAsync(async () => (await branch.GetAsync($"/api/needs/{needId}/timeline")).Body!.AsArray(),
+            timeline => timeline.Any(e => e!["actor"]!.GetValue<string>() == "yongan-coordinator"
+                && e["reason"]?.GetValue<string>() == $"reassigned from team {teamIds[0]} to team {teamIds[1]}: 原队伍暂停整改，改派银龄队"),
+            TimeSpan.FromSeconds(30), "the timeline should say who reassigned the order, and why");
 
         // The former holder no longer has it; each track record counts what each team did.
         Assert.Equal(HttpStatusCode.NotFound, (await first.GetAsync($"/api/needs/{needId}")).Status);
