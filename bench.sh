@@ -3,7 +3,7 @@
 #   ./bench.sh              every section
 #   ./bench.sh matching     only the named sections (matching, system)
 #   ./bench.sh compare REV [RUNS]
-#   ./bench.sh compare telemetry [RUNS]   this tree with OpenTelemetry off against on (exporting, scraped)
+#   ./bench.sh compare telemetry [RUNS]   this tree with OpenTelemetry off, default (not exporting) and on (exporting, scraped)
 #                           the system section of REV's services against this tree's, alternating, RUNS (3) each
 #                           on the same servers, then the medians: is a change faster, on a noisy machine?
 # Add a section as a function named section_<name> and list it in SECTIONS.
@@ -72,18 +72,16 @@ medians() {
 # (copied into a worktree of REV), alternating on the same servers; prints each run's line and the medians.
 compare() {
     local rev=$1 runs=${2:-3}
-    # "telemetry": this tree with OpenTelemetry off (base: OTEL_SDK_DISABLED) against on (this: every span exported
-    # over OTLP, /metrics scraped every 15 s).
+    if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
+        echo "bench.sh compare: RUNS must be a whole number from 1 (got '$runs')" >&2
+        exit 2
+    fi
     if [ "$rev" = telemetry ]; then
         compare_telemetry "$runs"
         return $?
     fi
     if ! git rev-parse --verify -q "$rev^{commit}" >/dev/null; then
         echo "bench.sh compare: '$rev' is not a commit of this repository" >&2
-        exit 2
-    fi
-    if ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
-        echo "bench.sh compare: RUNS must be a whole number from 1 (got '$runs')" >&2
         exit 2
     fi
     local other results
@@ -104,52 +102,61 @@ compare() {
     fi
     dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2
     start_servers
-    local name tree run failed=0
-    for run in $(seq 1 "$runs"); do
-        for name in base this; do
-            tree=$PWD; [ "$name" = base ] && tree=$other
-            if ! BENCH_SUMMARY="$results/$name.txt" run_system "$tree" >"$results/$name-$run.log" 2>&1; then
-                echo "  run $run of $name failed: see $results/$name-$run.log"
-                failed=1
-            fi
-            echo "  run $run $name: $(tail -1 "$results/$name.txt" 2>/dev/null)"
-        done
-    done
+    local failed=0
+    run_tree() { if [ "$1" = base ]; then run_system "$other"; else run_system "$PWD"; fi; }
+    alternate "$results" "$runs" run_tree base this || failed=1
     echo "medians over $runs runs each (base = $rev, this = the working tree); full outputs in $results"
-    for name in base this; do
-        printf '  %-5s' "$name"
-        medians "$results/$name.txt"
-    done
+    print_medians "$results" base this
     infra_stop
     git worktree remove --force "$other" >/dev/null 2>&1 || true
     trap - EXIT
     return "$failed"
 }
 
+# ./bench.sh compare telemetry [RUNS]: this tree with OpenTelemetry off (OTEL_SDK_DISABLED), as ./run.sh runs it by
+# default (trace context passed on, no span recorded, /metrics not scraped) and on (every span exported over OTLP,
+# /metrics scraped every 15 s), in turn on the same servers.
 compare_telemetry() {
-    local runs=$1 results name run failed=0
+    local runs=$1 results failed=0
     results="$PWD/.data/bench/compare-telemetry-$(date +%Y%m%d-%H%M%S)"
     mkdir -p "$results"
     dotnet build VolunteerDispatch.sln -c Release -nologo -clp:ErrorsOnly -v quiet >&2
     start_servers
     trap 'infra_stop' EXIT
-    for run in $(seq 1 "$runs"); do
-        for name in off on; do
-            if ! BENCH_TELEMETRY=$name BENCH_SUMMARY="$results/$name.txt" run_system "$PWD" >"$results/$name-$run.log" 2>&1; then
-                echo "  run $run with telemetry $name failed: see $results/$name-$run.log"
-                failed=1
-            fi
-            echo "  run $run telemetry $name: $(tail -1 "$results/$name.txt" 2>/dev/null)"
-        done
-    done
-    echo "medians over $runs runs each (telemetry off, then on); full outputs in $results"
-    for name in off on; do
-        printf '  %-5s' "$name"
-        medians "$results/$name.txt"
-    done
+    run_telemetry() { BENCH_TELEMETRY=$1 run_system "$PWD"; }
+    alternate "$results" "$runs" run_telemetry off default on || failed=1
+    echo "medians over $runs runs each (telemetry off, default, on); full outputs in $results"
+    print_medians "$results" off default on
     infra_stop
     trap - EXIT
     return "$failed"
+}
+
+# alternate RESULTS RUNS RUNNER NAME...: RUNS rounds of "RUNNER NAME" for each NAME in turn, each run's summary line
+# appended to RESULTS/NAME.txt and its output kept in RESULTS/NAME-ROUND.log; fails when a run failed.
+alternate() {
+    local results=$1 runs=$2 runner=$3 run name failed=0
+    shift 3
+    for run in $(seq 1 "$runs"); do
+        for name in "$@"; do
+            if ! BENCH_SUMMARY="$results/$name.txt" "$runner" "$name" >"$results/$name-$run.log" 2>&1; then
+                echo "  run $run of $name failed: see $results/$name-$run.log"
+                failed=1
+            fi
+            echo "  run $run $name: $(tail -1 "$results/$name.txt" 2>/dev/null)"
+        done
+    done
+    return "$failed"
+}
+
+# print_medians RESULTS NAME...: one line of medians for each NAME.
+print_medians() {
+    local results=$1 name
+    shift
+    for name in "$@"; do
+        printf '  %-8s' "$name"
+        medians "$results/$name.txt"
+    done
 }
 
 if [ "${1:-}" = compare ]; then
