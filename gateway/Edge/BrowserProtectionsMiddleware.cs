@@ -8,8 +8,10 @@ namespace Dispatch.Gateway.Edge;
 /// </summary>
 internal sealed class BrowserProtectionsMiddleware(RequestDelegate next)
 {
+    // Images also from blob: URLs, which only this origin's own scripts can make: the poster's QR code is fetched with
+    // the branch's token and shown from one.
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
