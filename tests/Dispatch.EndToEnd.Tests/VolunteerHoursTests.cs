@@ -103,6 +103,7 @@ public sealed class VolunteerHoursTests(DispatchSystem system)
             ["needs"] = needId.ToString(), ["teams"] = teamId.ToString(), ["members"] = memberId.ToString(),
             ["records"] = S(records.Body!["items"]![0]!, "id"), ["certificates"] = code, ["verify"] = code,
             ["matching-plans"] = Guid.NewGuid().ToString(), ["accounts"] = Guid.NewGuid().ToString(),
+            ["track"] = "ABCD-EFGH-JKMN", ["inbox"] = Guid.NewGuid().ToString(),
         };
         // The hall's event stream stays open (and carries order ids and states only); the health checks carry no data.
         var paths = PublicApiDocument.PathsOf("get").Where(p => p != "/api/orders/hall/events" && !p.StartsWith("/health/", StringComparison.Ordinal))
