@@ -62,10 +62,12 @@ internal sealed class ServiceRecordStore(Database database)
     /// <summary>The member's ledger, newest service first; a correction keeps its record's date, so it sits just above it.</summary>
     public async Task<(IReadOnlyList<ServiceRecord> Items, long Total)> ListAsync(Guid memberId, int page, int pageSize, CancellationToken ct)
     {
+        // Counted first: records are only ever added, so the page read after it holds every record the total counts
+        // (read the other way round, a completion landing in between gave a total of 1 over an empty page).
+        var total = await database.QuerySingleAsync<long>("select count(*) from service_records where member_id = @memberId", new { memberId }, ct);
         var items = await database.QueryAsync<ServiceRecord>(
             $"{Select} where r.member_id = @memberId order by r.served_on desc, r.recorded_at desc, r.id desc limit @limit offset @offset",
             new { memberId, limit = pageSize, offset = (page - 1) * pageSize }, ct);
-        var total = await database.QuerySingleAsync<long>("select count(*) from service_records where member_id = @memberId", new { memberId }, ct);
         return (items, total);
     }
 
